@@ -1,0 +1,518 @@
+//! The configurable crosswalk: a lexicon, its index, and the settings that shape answers.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::answer::{Answer, Candidate, Verdict};
+use crate::index::{Hit, Index, Method};
+use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
+use crate::model::{Lang, Profile};
+use crate::normalize;
+use crate::qualifiers::{self, Qualifiers};
+
+/// The default confidence below which a match is reported as `unknown`.
+pub const DEFAULT_THRESHOLD: f64 = 0.75;
+
+/// How much each word the title carries but nothing could place lowers the score.
+const UNPLACED_WORD_PENALTY: f64 = 0.04;
+/// The most the unplaced words can take away.
+const MAX_UNPLACED_PENALTY: f64 = 0.2;
+/// Unverified variants count for a little less.
+const UNVERIFIED_FACTOR: f64 = 0.95;
+/// A collision resolved by a region hint rather than by the title itself.
+const REGION_RESOLVED_FACTOR: f64 = 0.9;
+
+/// A lexicon with its index, shared between crosswalks built from it.
+#[derive(Debug)]
+struct Engine {
+    lexicon: Lexicon,
+    index: Index,
+}
+
+impl Engine {
+    fn new(lexicon: Lexicon) -> Engine {
+        let index = Index::build(&lexicon);
+        Engine { lexicon, index }
+    }
+}
+
+static EMBEDDED_ENGINE: Lazy<Arc<Engine>> =
+    Lazy::new(|| Arc::new(Engine::new(Lexicon::embedded().clone())));
+
+static DEFAULT: Lazy<Crosswalk> = Lazy::new(Crosswalk::new);
+
+/// Codes one title with the embedded lexicon and default settings.
+///
+/// ```
+/// let answer = peermap::classify("Paire aidante – santé mentale (temps partiel)");
+/// assert_eq!(answer.verdict(), peermap::Verdict::PeerRole);
+/// assert_eq!(answer.role(), Some("peer-support-worker"));
+/// assert_eq!(answer.qualifiers().employment(), ["part-time"]);
+/// ```
+pub fn classify(title: &str) -> Answer {
+    DEFAULT.classify(title)
+}
+
+/// An error building a [`Crosswalk`].
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Debug)]
+enum ErrorKind {
+    Lexicon(LexiconErrors),
+    Threshold(f64),
+    Region(String),
+    EmptyLexicon,
+}
+
+impl Error {
+    /// The lexicon problems, if that is what went wrong.
+    pub fn lexicon_errors(&self) -> Option<&LexiconErrors> {
+        match &self.kind {
+            ErrorKind::Lexicon(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Lexicon(e) => write!(f, "invalid lexicon:\n{e}"),
+            ErrorKind::Threshold(t) => write!(f, "threshold {t} is not in [0, 1]"),
+            ErrorKind::Region(r) => {
+                write!(f, "region \"{r}\" is not an ISO 3166 code such as CA, GB or CA-ON")
+            }
+            ErrorKind::EmptyLexicon => {
+                write!(f, "no lexicon: the default was dropped and none was given")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Lexicon(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<LexiconErrors> for Error {
+    fn from(e: LexiconErrors) -> Self {
+        Error { kind: ErrorKind::Lexicon(e) }
+    }
+}
+
+/// Configures a [`Crosswalk`].
+#[derive(Debug, Clone)]
+pub struct CrosswalkBuilder {
+    threshold: f64,
+    region: Option<String>,
+    lang: Lang,
+    extra: Vec<Lexicon>,
+    default_lexicon: bool,
+}
+
+impl Default for CrosswalkBuilder {
+    fn default() -> Self {
+        CrosswalkBuilder {
+            threshold: DEFAULT_THRESHOLD,
+            region: None,
+            lang: Lang::En,
+            extra: Vec::new(),
+            default_lexicon: true,
+        }
+    }
+}
+
+impl CrosswalkBuilder {
+    /// The confidence below which a match is reported as `unknown` (default 0.75).
+    pub fn threshold(&mut self, threshold: f64) -> &mut Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// A region hint (`GB`, `CA-ON`…) that resolves listed collisions such as PSW. It only
+    /// breaks ties between entries sharing a title; it never hides a role.
+    pub fn region(&mut self, region: &str) -> &mut Self {
+        self.region = Some(region.to_string());
+        self
+    }
+
+    /// The language of labels, reasons and explanations (default English).
+    pub fn language(&mut self, lang: Lang) -> &mut Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Adds a user lexicon; its entries extend the default, and replace entries with the same id.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.extra.push(lexicon);
+        self
+    }
+
+    /// Drops the embedded lexicon: only the user lexicons given are used.
+    pub fn no_default_lexicon(&mut self) -> &mut Self {
+        self.default_lexicon = false;
+        self
+    }
+
+    /// Builds the crosswalk, validating the settings and the combined lexicon.
+    pub fn build(&self) -> Result<Crosswalk, Error> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(Error { kind: ErrorKind::Threshold(self.threshold) });
+        }
+        let region = match &self.region {
+            Some(code) => Some(
+                Region::parse(code)
+                    .ok_or_else(|| Error { kind: ErrorKind::Region(code.clone()) })?,
+            ),
+            None => None,
+        };
+        let engine = self.engine()?;
+        Ok(Crosswalk { engine, threshold: self.threshold, region, lang: self.lang })
+    }
+
+    fn engine(&self) -> Result<Arc<Engine>, Error> {
+        let mut extra = self.extra.iter();
+        let mut lexicon = match (self.default_lexicon, extra.next()) {
+            (true, None) => return Ok(Arc::clone(&EMBEDDED_ENGINE)),
+            (true, Some(first)) => Lexicon::embedded().extended(first)?,
+            (false, Some(first)) => first.clone(),
+            (false, None) => return Err(Error { kind: ErrorKind::EmptyLexicon }),
+        };
+        for more in extra {
+            lexicon = lexicon.extended(more)?;
+        }
+        Ok(Arc::new(Engine::new(lexicon)))
+    }
+}
+
+/// Codes titles against a lexicon, with a threshold, a region hint and a label language.
+///
+/// Cheap to clone; `Send + Sync`, so one crosswalk can serve many threads.
+#[derive(Debug, Clone)]
+pub struct Crosswalk {
+    engine: Arc<Engine>,
+    threshold: f64,
+    region: Option<Region>,
+    lang: Lang,
+}
+
+impl Default for Crosswalk {
+    fn default() -> Self {
+        Crosswalk::new()
+    }
+}
+
+impl Crosswalk {
+    /// The embedded lexicon with default settings.
+    pub fn new() -> Crosswalk {
+        CrosswalkBuilder::default().build().expect("the default settings are valid")
+    }
+
+    /// A builder to configure threshold, region, language and lexicons.
+    pub fn builder() -> CrosswalkBuilder {
+        CrosswalkBuilder::default()
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.engine.lexicon
+    }
+
+    /// The language of labels and explanations.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    /// Codes one title.
+    pub fn classify(&self, title: &str) -> Answer {
+        let (title, truncated) = normalize::truncate(title);
+        let tokens = normalize::tokenize(title);
+        let hit = self.engine.index.find(title, &tokens);
+        let covered = hit.as_ref().map_or_else(|| vec![false; tokens.len()], |h| h.covered.clone());
+        let qualifiers = qualifiers::read(title, &tokens, &covered);
+        let mut answer = match hit {
+            Some(hit) => self.answer_for_hit(title, hit, qualifiers),
+            None => self.unknown(title, qualifiers),
+        };
+        answer.truncated = truncated;
+        answer
+    }
+
+    /// Codes many titles, computing each distinct title once.
+    ///
+    /// With the `parallel` feature, distinct titles are coded on all cores.
+    pub fn classify_batch<S: AsRef<str> + Sync>(&self, titles: &[S]) -> Vec<Answer> {
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut distinct: Vec<&str> = Vec::new();
+        let slots: Vec<usize> = titles
+            .iter()
+            .map(|t| {
+                let t = t.as_ref();
+                *first_seen.entry(t).or_insert_with(|| {
+                    distinct.push(t);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        #[cfg(feature = "parallel")]
+        let answers: Vec<Answer> = {
+            use rayon::prelude::*;
+            distinct.par_iter().map(|t| self.classify(t)).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let answers: Vec<Answer> = distinct.iter().map(|t| self.classify(t)).collect();
+        slots.into_iter().map(|i| answers[i].clone()).collect()
+    }
+
+    fn role(&self, at: usize) -> &Role {
+        &self.engine.lexicon.roles()[at]
+    }
+
+    fn answer_for_hit(&self, title: &str, hit: Hit, qualifiers: Qualifiers) -> Answer {
+        let index = &self.engine.index;
+        let mut score = hit.score;
+        let unplaced = qualifiers.other().len() as f64;
+        score *= 1.0 - (UNPLACED_WORD_PENALTY * unplaced).min(MAX_UNPLACED_PENALTY);
+
+        let (chosen, resolution) = self.resolve(&hit.entries);
+        let entry = &index.entries[chosen.first().copied().unwrap_or(hit.entries[0]) as usize];
+        let variant = &self.role(entry.role).variants()[entry.variant];
+        if variant.status() == crate::lexicon::VariantStatus::Unverified {
+            score *= UNVERIFIED_FACTOR;
+        }
+        if resolution == Resolution::Region {
+            score *= REGION_RESOLVED_FACTOR;
+        }
+        let score = round(score);
+        let mut answer = self.blank(title, qualifiers);
+        answer.method = Some(hit.method);
+        answer.matched = Some(variant.text().to_string());
+        answer.lang = Some(variant.lang());
+        answer.score = score;
+        answer.candidates = self.candidates(&hit.entries, score);
+
+        if chosen.len() != 1 {
+            answer.verdict = Verdict::Ambiguous;
+            answer.explanation = self.explain_ambiguous(variant.text(), &answer.candidates);
+            return answer;
+        }
+        let role = self.role(entry.role);
+        if score < self.threshold {
+            answer.verdict = Verdict::Unknown;
+            answer.explanation = self.explain_below_threshold(variant.text(), role.id(), score);
+            return answer;
+        }
+        self.fill_role(&mut answer, role, resolution);
+        answer
+    }
+
+    /// Which of the entries sharing a matched key the title names.
+    fn resolve(&self, entries: &[u32]) -> (Vec<u32>, Resolution) {
+        let index = &self.engine.index;
+        let mut roles: Vec<u32> = Vec::new();
+        for &e in entries {
+            if !roles.iter().any(|&r| index.entries[r as usize].role == index.entries[e as usize].role) {
+                roles.push(e);
+            }
+        }
+        if roles.len() == 1 {
+            return (roles, Resolution::Title);
+        }
+        if let Some(narrowest) = self.narrowest_on_one_line(&roles) {
+            return (vec![narrowest], Resolution::Title);
+        }
+        if let Some(region) = &self.region {
+            let in_region: Vec<u32> = roles
+                .iter()
+                .copied()
+                .filter(|&e| index.entries[e as usize].regions.iter().any(|r| r.overlaps(region)))
+                .collect();
+            if in_region.len() == 1 {
+                return (in_region, Resolution::Region);
+            }
+        }
+        (roles, Resolution::Title)
+    }
+
+    /// "CHW/Promotora": when every entry lies on one broader-chain, the narrowest one.
+    fn narrowest_on_one_line(&self, entries: &[u32]) -> Option<u32> {
+        let lexicon = &self.engine.lexicon;
+        let index = &self.engine.index;
+        let ids: Vec<&str> = entries.iter().map(|&e| self.role(index.entries[e as usize].role).id()).collect();
+        entries.iter().zip(&ids).find_map(|(&e, id)| {
+            let lineage = lexicon.lineage(id);
+            ids.iter().all(|other| lineage.contains(other)).then_some(e)
+        })
+    }
+
+    fn candidates(&self, entries: &[u32], score: f64) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        for &e in entries {
+            let id = self.role(self.engine.index.entries[e as usize].role).id();
+            if !out.iter().any(|c| c.role == id) {
+                out.push(Candidate { role: id.to_string(), score });
+            }
+        }
+        out.sort_by(|a, b| a.role.cmp(&b.role));
+        out
+    }
+
+    fn blank(&self, title: &str, qualifiers: Qualifiers) -> Answer {
+        Answer {
+            input: title.to_string(),
+            verdict: Verdict::Unknown,
+            role: None,
+            lineage: Vec::new(),
+            label: None,
+            traditions: Vec::new(),
+            score: 0.0,
+            method: None,
+            matched: None,
+            lang: None,
+            candidates: Vec::new(),
+            evidence: Vec::new(),
+            qualifiers,
+            profile: Profile::default(),
+            reason: None,
+            truncated: false,
+            lexicon_version: self.engine.lexicon.version().to_string(),
+            explanation: String::new(),
+        }
+    }
+
+    fn unknown(&self, title: &str, qualifiers: Qualifiers) -> Answer {
+        let mut answer = self.blank(title, qualifiers);
+        answer.explanation = match self.lang {
+            Lang::En => "No lexicon variant covers this title.".to_string(),
+            Lang::Fr => "Aucune variante du lexique ne couvre ce titre.".to_string(),
+        };
+        answer
+    }
+
+    fn fill_role(&self, answer: &mut Answer, role: &Role, resolution: Resolution) {
+        let lang = self.lang;
+        answer.role = Some(role.id().to_string());
+        answer.lineage = self.engine.lexicon.lineage(role.id()).into_iter().map(str::to_string).collect();
+        answer.label = Some(role.label(lang).to_string());
+        match role.kind() {
+            Kind::PeerRole => {
+                answer.verdict = Verdict::PeerRole;
+                answer.traditions = role.traditions().to_vec();
+                answer.profile = role.profile().copied().unwrap_or_default();
+                answer.evidence = qualifiers::evidence(&answer.qualifiers);
+            }
+            Kind::NotPeer => {
+                answer.verdict = Verdict::NotPeer;
+                answer.reason = role.reason(lang).map(str::to_string);
+            }
+        }
+        answer.explanation = self.explain_role(answer, role, resolution);
+    }
+
+    fn explain_role(&self, answer: &Answer, role: &Role, resolution: Resolution) -> String {
+        let matched = answer.matched.as_deref().unwrap_or_default();
+        let method = answer.method.map_or("", Method::as_str);
+        let mut text = match (self.lang, role.kind()) {
+            (Lang::En, Kind::PeerRole) => {
+                format!("Matched the variant \"{matched}\" of the peer role {} ({method}).", role.id())
+            }
+            (Lang::Fr, Kind::PeerRole) => {
+                format!("Correspond à la variante « {matched} » du rôle de pair {} ({method}).", role.id())
+            }
+            (Lang::En, Kind::NotPeer) => format!(
+                "Matched \"{matched}\", a look-alike that is not a peer role ({}): {}",
+                role.id(),
+                role.reason(Lang::En).unwrap_or_default()
+            ),
+            (Lang::Fr, Kind::NotPeer) => format!(
+                "Correspond à « {matched} », un titre semblable qui n'est pas un rôle de pair ({}) : {}",
+                role.id(),
+                role.reason(Lang::Fr).unwrap_or_default()
+            ),
+        };
+        if resolution == Resolution::Region {
+            let region = self.region.as_ref().map(Region::as_str).unwrap_or_default();
+            text.push_str(&match self.lang {
+                Lang::En => format!(" The title is shared by several entries; the region hint {region} chose this one."),
+                Lang::Fr => format!(" Ce titre est partagé par plusieurs entrées ; l'indication de région {region} a choisi celle-ci."),
+            });
+        }
+        let read = describe_qualifiers(&answer.qualifiers);
+        if !read.is_empty() {
+            text.push_str(&match self.lang {
+                Lang::En => format!(" Also read: {read}."),
+                Lang::Fr => format!(" Aussi lu : {read}."),
+            });
+        }
+        text
+    }
+
+    fn explain_ambiguous(&self, matched: &str, candidates: &[Candidate]) -> String {
+        let ids: Vec<&str> = candidates.iter().map(|c| c.role.as_str()).collect();
+        match self.lang {
+            Lang::En => format!(
+                "\"{matched}\" is listed by several entries ({}); nothing in the title decides between them. Add context to the title, or a region hint where the entries are regional.",
+                ids.join(", ")
+            ),
+            Lang::Fr => format!(
+                "« {matched} » figure dans plusieurs entrées ({}) ; rien dans le titre ne permet de choisir. Précisez le titre, ou donnez une région lorsque les entrées sont régionales.",
+                ids.join(", ")
+            ),
+        }
+    }
+
+    fn explain_below_threshold(&self, matched: &str, id: &str, score: f64) -> String {
+        match self.lang {
+            Lang::En => format!(
+                "The closest variant is \"{matched}\" ({id}), but the confidence {score} is below the threshold {}.",
+                self.threshold
+            ),
+            Lang::Fr => format!(
+                "La variante la plus proche est « {matched} » ({id}), mais la confiance {score} est sous le seuil {}.",
+                self.threshold
+            ),
+        }
+    }
+}
+
+/// Whether the title itself decided, or a region hint broke a tie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Resolution {
+    Title,
+    Region,
+}
+
+fn round(score: f64) -> f64 {
+    (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// "seniority senior; domains mental-health; unplaced banana".
+fn describe_qualifiers(q: &Qualifiers) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut list = |name: &str, values: Vec<String>| {
+        if !values.is_empty() {
+            parts.push(format!("{name} {}", values.join(", ")));
+        }
+    };
+    list("seniority", q.seniority().into_iter().map(str::to_string).collect());
+    list("level", q.level().into_iter().map(str::to_string).collect());
+    list("employment", q.employment().iter().map(|s| s.to_string()).collect());
+    list("credential", q.credential().to_vec());
+    list("domains", q.domains().iter().map(|s| s.to_string()).collect());
+    list("populations", q.populations().iter().map(|s| s.to_string()).collect());
+    list("settings", q.settings().iter().map(|s| s.to_string()).collect());
+    list("location", q.location().into_iter().map(str::to_string).collect());
+    list("codes", q.codes().to_vec());
+    list("unplaced", q.other().to_vec());
+    parts.join("; ")
+}

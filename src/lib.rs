@@ -1,0 +1,144 @@
+//! peermap crosswalks the job titles of peers — peer support worker, pair-aidante, community
+//! health worker, agent·e de santé communautaire, patient navigator, promotora, travailleur de
+//! rue — to canonical roles and to the six questions of the conceptual map of peers' engagement
+//! in care (Panaite et al. 2024, *Health Expectations* 27:e14034, doi:10.1111/hex.14034).
+//!
+//! # What it answers
+//!
+//! For any title, in English or French, one of four verdicts:
+//!
+//! - [`Verdict::PeerRole`]: the title names a peer role; the answer gives the role, its lineage
+//!   up the `broader` chain, its label, traditions and profile on the six questions;
+//! - [`Verdict::Ambiguous`]: the title is a shared head ("navigator", "PSW") and the answer
+//!   lists the candidates instead of guessing;
+//! - [`Verdict::NotPeer`]: a look-alike that is not a peer role ("nurse navigator",
+//!   "personal support worker", "proche aidant"), with the reason;
+//! - [`Verdict::Unknown`]: nothing in the lexicon covers the title.
+//!
+//! Each answer also says how sure it is ([`Answer::score`], in [0, 1]), how the variant was
+//! found ([`Method`]), which variant matched and in which language, the qualifiers read from
+//! the rest of the title (seniority, employment, credential, domains, populations, settings,
+//! place, codes, and whatever could not be placed), and a sentence a person can read.
+//!
+//! # The six questions
+//!
+//! | facet | dimension | question |
+//! |---|---|---|
+//! | roles | `functions` | What are the objectives of the peer's support? |
+//! | roles | `formality` | What level of formality characterizes the peer's support? |
+//! | pathways | `relations` | On what basis do peers connect with others? |
+//! | pathways | `status` | Who acknowledges them as peers? |
+//! | settings | `affiliations` | What are the peer's affiliations? |
+//! | settings | `spaces` | Where is the support offered? |
+//!
+//! Each is a closed set of values ([`Function`], [`Formality`], [`Relation`], [`Status`],
+//! [`Affiliation`], [`Space`]), each with English and French labels.
+//!
+//! # A first title
+//!
+//! ```
+//! use peermap::{classify, Verdict};
+//!
+//! let answer = classify("Sr. Peer Support Worker II – Mental Health (0.6 FTE)");
+//! assert_eq!(answer.verdict(), Verdict::PeerRole);
+//! assert_eq!(answer.role(), Some("peer-support-worker"));
+//! assert_eq!(answer.qualifiers().seniority(), Some("senior"));
+//! assert_eq!(answer.qualifiers().domains(), ["mental-health"]);
+//! assert!(answer.profile().status.contains(peermap::Status::PeopleSupported));
+//! ```
+//!
+//! # En français
+//!
+//! ```
+//! use peermap::{Crosswalk, Lang, Verdict};
+//!
+//! let crosswalk = Crosswalk::builder().language(Lang::Fr).build().unwrap();
+//! let answer = crosswalk.classify("Travailleuse de rue");
+//! assert_eq!(answer.role(), Some("street-outreach-worker"));
+//!
+//! // Word order carries meaning: a caregiver is not a peer.
+//! assert_eq!(crosswalk.classify("Proche aidante").verdict(), Verdict::NotPeer);
+//! ```
+//!
+//! # Many titles
+//!
+//! [`Crosswalk::classify_batch`] codes each distinct title once and returns one answer per
+//! input, in order. With the `parallel` feature, distinct titles are coded on all cores.
+//!
+//! # Region hints and user lexicons
+//!
+//! Some titles collide across regions: "PSW" is a peer support worker in the NHS and a personal
+//! support worker in Ontario. A region hint breaks such ties, and only those:
+//!
+//! ```
+//! use peermap::Crosswalk;
+//!
+//! let ontario = Crosswalk::builder().region("CA-ON").build().unwrap();
+//! assert_eq!(ontario.classify("PSW").role(), Some("personal-support-worker"));
+//! assert_eq!(peermap::classify("PSW").verdict(), peermap::Verdict::Ambiguous);
+//! ```
+//!
+//! An organization's own titles go in a folder of JSON files in the lexicon format
+//! (`data/lexicon.schema.json`), loaded with [`Lexicon::from_path`] and passed to
+//! [`CrosswalkBuilder::lexicon`]; they are validated exactly like the embedded lexicon.
+//!
+//! # Data versioning
+//!
+//! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release plus a
+//! hash of the files) is printed with every answer so a coded dataset can be reproduced. A
+//! lexicon change that alters answers is released as a minor version of the crate before 1.0.
+//!
+//! # Features
+//!
+//! - `parallel`: batch classification on all cores with rayon.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod answer;
+mod crosswalk;
+mod fnv;
+mod index;
+mod lexicon;
+mod model;
+mod normalize;
+mod qualifiers;
+
+pub use answer::{Answer, Candidate, Verdict};
+pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
+pub use index::Method;
+pub use lexicon::{
+    check_path, Bilingual, Kind, Lexicon, LexiconError, LexiconErrors, OccupationCode, Region,
+    Role, Variant, VariantStatus, LEXICON_VERSION,
+};
+pub use model::{
+    Affiliation, Dimension, DimensionValue, Facet, Formality, Function, Lang, Profile, Relation,
+    Space, Status, Tradition, UnknownCode, ValueSet,
+};
+pub use normalize::{normalize, MAX_TITLE_CHARS};
+pub use qualifiers::{label as qualifier_label, Evidence, Qualifiers};
+
+/// The README's Rust examples, run as documentation tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Crosswalk>();
+        assert_send_sync::<CrosswalkBuilder>();
+        assert_send_sync::<Answer>();
+        assert_send_sync::<Lexicon>();
+        assert_send_sync::<Role>();
+        assert_send_sync::<Error>();
+        assert_send_sync::<LexiconErrors>();
+        assert_send_sync::<Qualifiers>();
+        assert_send_sync::<Profile>();
+    }
+}
