@@ -35,7 +35,11 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/{name}: {e}"));
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
-            panic!("data/{name}: not valid JSON at line {}, column {}: {e}", e.line(), e.column());
+            panic!(
+                "data/{name}: not valid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            );
         }
         hash.write(name.as_bytes());
         hash.write(text.as_bytes());

@@ -86,7 +86,10 @@ impl fmt::Display for Error {
             ErrorKind::Lexicon(e) => write!(f, "invalid lexicon:\n{e}"),
             ErrorKind::Threshold(t) => write!(f, "threshold {t} is not in [0, 1]"),
             ErrorKind::Region(r) => {
-                write!(f, "region \"{r}\" is not an ISO 3166 code such as CA, GB or CA-ON")
+                write!(
+                    f,
+                    "region \"{r}\" is not an ISO 3166 code such as CA, GB or CA-ON"
+                )
             }
             ErrorKind::EmptyLexicon => {
                 write!(f, "no lexicon: the default was dropped and none was given")
@@ -106,7 +109,9 @@ impl std::error::Error for Error {
 
 impl From<LexiconErrors> for Error {
     fn from(e: LexiconErrors) -> Self {
-        Error { kind: ErrorKind::Lexicon(e) }
+        Error {
+            kind: ErrorKind::Lexicon(e),
+        }
     }
 }
 
@@ -167,17 +172,23 @@ impl CrosswalkBuilder {
     /// Builds the crosswalk, validating the settings and the combined lexicon.
     pub fn build(&self) -> Result<Crosswalk, Error> {
         if !(0.0..=1.0).contains(&self.threshold) {
-            return Err(Error { kind: ErrorKind::Threshold(self.threshold) });
+            return Err(Error {
+                kind: ErrorKind::Threshold(self.threshold),
+            });
         }
         let region = match &self.region {
-            Some(code) => Some(
-                Region::parse(code)
-                    .ok_or_else(|| Error { kind: ErrorKind::Region(code.clone()) })?,
-            ),
+            Some(code) => Some(Region::parse(code).ok_or_else(|| Error {
+                kind: ErrorKind::Region(code.clone()),
+            })?),
             None => None,
         };
         let engine = self.engine()?;
-        Ok(Crosswalk { engine, threshold: self.threshold, region, lang: self.lang })
+        Ok(Crosswalk {
+            engine,
+            threshold: self.threshold,
+            region,
+            lang: self.lang,
+        })
     }
 
     fn engine(&self) -> Result<Arc<Engine>, Error> {
@@ -186,7 +197,11 @@ impl CrosswalkBuilder {
             (true, None) => return Ok(Arc::clone(&EMBEDDED_ENGINE)),
             (true, Some(first)) => Lexicon::embedded().extended(first)?,
             (false, Some(first)) => first.clone(),
-            (false, None) => return Err(Error { kind: ErrorKind::EmptyLexicon }),
+            (false, None) => {
+                return Err(Error {
+                    kind: ErrorKind::EmptyLexicon,
+                })
+            }
         };
         for more in extra {
             lexicon = lexicon.extended(more)?;
@@ -215,7 +230,9 @@ impl Default for Crosswalk {
 impl Crosswalk {
     /// The embedded lexicon with default settings.
     pub fn new() -> Crosswalk {
-        CrosswalkBuilder::default().build().expect("the default settings are valid")
+        CrosswalkBuilder::default()
+            .build()
+            .expect("the default settings are valid")
     }
 
     /// A builder to configure threshold, region, language and lexicons.
@@ -238,7 +255,9 @@ impl Crosswalk {
         let (title, truncated) = normalize::truncate(title);
         let tokens = normalize::tokenize(title);
         let hit = self.engine.index.find(title, &tokens);
-        let covered = hit.as_ref().map_or_else(|| vec![false; tokens.len()], |h| h.covered.clone());
+        let covered = hit
+            .as_ref()
+            .map_or_else(|| vec![false; tokens.len()], |h| h.covered.clone());
         let qualifiers = qualifiers::read(title, &tokens, &covered);
         let mut answer = match hit {
             Some(hit) => self.answer_for_hit(title, hit, qualifiers),
@@ -321,7 +340,10 @@ impl Crosswalk {
         let index = &self.engine.index;
         let mut roles: Vec<u32> = Vec::new();
         for &e in entries {
-            if !roles.iter().any(|&r| index.entries[r as usize].role == index.entries[e as usize].role) {
+            if !roles
+                .iter()
+                .any(|&r| index.entries[r as usize].role == index.entries[e as usize].role)
+            {
                 roles.push(e);
             }
         }
@@ -335,7 +357,12 @@ impl Crosswalk {
             let in_region: Vec<u32> = roles
                 .iter()
                 .copied()
-                .filter(|&e| index.entries[e as usize].regions.iter().any(|r| r.overlaps(region)))
+                .filter(|&e| {
+                    index.entries[e as usize]
+                        .regions
+                        .iter()
+                        .any(|r| r.overlaps(region))
+                })
                 .collect();
             if in_region.len() == 1 {
                 return (in_region, Resolution::Region);
@@ -348,7 +375,10 @@ impl Crosswalk {
     fn narrowest_on_one_line(&self, entries: &[u32]) -> Option<u32> {
         let lexicon = &self.engine.lexicon;
         let index = &self.engine.index;
-        let ids: Vec<&str> = entries.iter().map(|&e| self.role(index.entries[e as usize].role).id()).collect();
+        let ids: Vec<&str> = entries
+            .iter()
+            .map(|&e| self.role(index.entries[e as usize].role).id())
+            .collect();
         entries.iter().zip(&ids).find_map(|(&e, id)| {
             let lineage = lexicon.lineage(id);
             ids.iter().all(|other| lineage.contains(other)).then_some(e)
@@ -360,7 +390,10 @@ impl Crosswalk {
         for &e in entries {
             let id = self.role(self.engine.index.entries[e as usize].role).id();
             if !out.iter().any(|c| c.role == id) {
-                out.push(Candidate { role: id.to_string(), score });
+                out.push(Candidate {
+                    role: id.to_string(),
+                    score,
+                });
             }
         }
         out.sort_by(|a, b| a.role.cmp(&b.role));
@@ -402,7 +435,13 @@ impl Crosswalk {
     fn fill_role(&self, answer: &mut Answer, role: &Role, resolution: Resolution) {
         let lang = self.lang;
         answer.role = Some(role.id().to_string());
-        answer.lineage = self.engine.lexicon.lineage(role.id()).into_iter().map(str::to_string).collect();
+        answer.lineage = self
+            .engine
+            .lexicon
+            .lineage(role.id())
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         answer.label = Some(role.label(lang).to_string());
         match role.kind() {
             Kind::PeerRole => {
@@ -504,14 +543,32 @@ fn describe_qualifiers(q: &Qualifiers) -> String {
             parts.push(format!("{name} {}", values.join(", ")));
         }
     };
-    list("seniority", q.seniority().into_iter().map(str::to_string).collect());
+    list(
+        "seniority",
+        q.seniority().into_iter().map(str::to_string).collect(),
+    );
     list("level", q.level().into_iter().map(str::to_string).collect());
-    list("employment", q.employment().iter().map(|s| s.to_string()).collect());
+    list(
+        "employment",
+        q.employment().iter().map(|s| s.to_string()).collect(),
+    );
     list("credential", q.credential().to_vec());
-    list("domains", q.domains().iter().map(|s| s.to_string()).collect());
-    list("populations", q.populations().iter().map(|s| s.to_string()).collect());
-    list("settings", q.settings().iter().map(|s| s.to_string()).collect());
-    list("location", q.location().into_iter().map(str::to_string).collect());
+    list(
+        "domains",
+        q.domains().iter().map(|s| s.to_string()).collect(),
+    );
+    list(
+        "populations",
+        q.populations().iter().map(|s| s.to_string()).collect(),
+    );
+    list(
+        "settings",
+        q.settings().iter().map(|s| s.to_string()).collect(),
+    );
+    list(
+        "location",
+        q.location().into_iter().map(str::to_string).collect(),
+    );
     list("codes", q.codes().to_vec());
     list("unplaced", q.other().to_vec());
     parts.join("; ")

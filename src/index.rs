@@ -105,7 +105,11 @@ impl Index {
                     // Acronyms are not stemmed; their plural is listed instead ("CHWs").
                     index.by_key.entry(format!("{key}s")).or_default().push(id);
                 } else {
-                    index.by_squashed.entry(key.replace(' ', "")).or_default().push(id);
+                    index
+                        .by_squashed
+                        .entry(key.replace(' ', ""))
+                        .or_default()
+                        .push(id);
                     for word in key.split(' ') {
                         index.vocabulary.insert(word.to_string());
                     }
@@ -166,7 +170,12 @@ impl Index {
 
     fn is_exact(&self, title: &str, entry: u32) -> bool {
         self.variant_text(entry).map_or(false, |text| {
-            let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let squeeze = |s: &str| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            };
             squeeze(title) == squeeze(text)
         })
     }
@@ -198,7 +207,10 @@ impl Index {
                 let usable: Vec<u32> = found
                     .iter()
                     .copied()
-                    .filter(|&e| !self.entries[e as usize].acronym || acronym_allowed(tokens, span, lower_only))
+                    .filter(|&e| {
+                        !self.entries[e as usize].acronym
+                            || acronym_allowed(tokens, span, lower_only)
+                    })
                     .collect();
                 if usable.is_empty() {
                     continue;
@@ -213,7 +225,12 @@ impl Index {
                 }
             }
             if !entries.is_empty() {
-                return Some(Hit { entries, covered, method: Method::Normalized, score: 0.0 });
+                return Some(Hit {
+                    entries,
+                    covered,
+                    method: Method::Normalized,
+                    score: 0.0,
+                });
             }
         }
         None
@@ -233,7 +250,12 @@ impl Index {
                 if let Some(found) = self.by_squashed.get(&squashed) {
                     let mut covered = vec![false; tokens.len()];
                     span.iter().for_each(|&i| covered[i] = true);
-                    return Some(Hit { entries: found.clone(), covered, method: Method::Normalized, score: 0.0 });
+                    return Some(Hit {
+                        entries: found.clone(),
+                        covered,
+                        method: Method::Normalized,
+                        score: 0.0,
+                    });
                 }
             }
         }
@@ -291,11 +313,15 @@ impl Index {
         let mut probes = deletions(word, limit);
         probes.push(word.to_string());
         for probe in probes {
-            let Some(found) = self.deletions.get(&probe) else { continue };
+            let Some(found) = self.deletions.get(&probe) else {
+                continue;
+            };
             for &w in found {
                 let candidate = self.words[w as usize].as_str();
                 let distance = strsim::osa_distance(word, candidate);
-                if distance <= limit.min(max_edits(candidate)) && best.map_or(true, |(b, d)| (distance, candidate) < (d, b)) {
+                if distance <= limit.min(max_edits(candidate))
+                    && best.map_or(true, |(b, d)| (distance, candidate) < (d, b))
+                {
                     best = Some((candidate, distance));
                 }
             }
@@ -322,7 +348,12 @@ fn deletions(word: &str, max: usize) -> Vec<String> {
         for w in &frontier {
             let chars: Vec<char> = w.chars().collect();
             for skip in 0..chars.len() {
-                let d: String = chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| c).collect();
+                let d: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, c)| c)
+                    .collect();
                 if !out.contains(&d) {
                     out.push(d.clone());
                     next.push(d);
@@ -338,7 +369,9 @@ fn deletions(word: &str, max: usize) -> Vec<String> {
 fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
     let (first, last) = (span[0], span[span.len() - 1]);
     tokens[first + 1..=last].iter().all(|t| t.gap != Gap::Hard)
-        && tokens[first + 1..=last].iter().all(|t| t.bracketed == tokens[first].bracketed)
+        && tokens[first + 1..=last]
+            .iter()
+            .all(|t| t.bracketed == tokens[first].bracketed)
 }
 
 /// Acronyms match as whole words written in capitals, or in a title with no capitals at all.

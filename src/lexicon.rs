@@ -469,7 +469,10 @@ fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, LexiconErrors>
 fn hash_files(files: &[(String, String)]) -> u32 {
     let mut hash = Fnv64::new();
     for (name, text) in files {
-        let base = Path::new(name).file_name().and_then(|n| n.to_str()).unwrap_or(name);
+        let base = Path::new(name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(name);
         hash.write(base.as_bytes());
         hash.write(text.as_bytes());
     }
@@ -488,7 +491,11 @@ pub struct LexiconError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     Io(String),
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAnObject,
     Missing,
     UnknownField,
@@ -500,8 +507,14 @@ enum ErrorKind {
     DuplicateId(String),
     BadRegion(String),
     EmptyVariant,
-    RepeatedVariant { text: String, first: String },
-    SharedVariant { text: String, other: String },
+    RepeatedVariant {
+        text: String,
+        first: String,
+    },
+    SharedVariant {
+        text: String,
+        other: String,
+    },
     UnknownBroader(String),
     BroaderNotPeer(String),
     BroaderCycle(Vec<String>),
@@ -628,8 +641,12 @@ struct EntryReader<'a> {
 impl EntryReader<'_> {
     fn error(&mut self, field: &str, kind: ErrorKind) {
         let entry = self.entry.clone();
-        self.errors
-            .push(LexiconError::new(self.file, entry.as_deref(), Some(field), kind));
+        self.errors.push(LexiconError::new(
+            self.file,
+            entry.as_deref(),
+            Some(field),
+            kind,
+        ));
     }
 
     fn string(&mut self, obj: &Map<String, Value>, field: &str, path: &str) -> Option<String> {
@@ -661,7 +678,13 @@ impl EntryReader<'_> {
         }
     }
 
-    fn strings(&mut self, obj: &Map<String, Value>, field: &str, path: &str, required: bool) -> Vec<String> {
+    fn strings(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        path: &str,
+        required: bool,
+    ) -> Vec<String> {
         match obj.get(field) {
             None if required => {
                 self.error(path, ErrorKind::Missing);
@@ -673,7 +696,10 @@ impl EntryReader<'_> {
                 for (i, item) in items.iter().enumerate() {
                     match item {
                         Value::String(s) if !s.trim().is_empty() => out.push(s.clone()),
-                        _ => self.error(&format!("{path}[{i}]"), ErrorKind::WrongType("a non-empty string")),
+                        _ => self.error(
+                            &format!("{path}[{i}]"),
+                            ErrorKind::WrongType("a non-empty string"),
+                        ),
                     }
                 }
                 if required && out.is_empty() && items.is_empty() {
@@ -688,25 +714,43 @@ impl EntryReader<'_> {
         }
     }
 
-    fn codes<T: std::str::FromStr<Err = UnknownCode>>(&mut self, obj: &Map<String, Value>, field: &str, path: &str, required: bool) -> Vec<T> {
+    fn codes<T: std::str::FromStr<Err = UnknownCode>>(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        path: &str,
+        required: bool,
+    ) -> Vec<T> {
         let mut out = Vec::new();
         for (i, code) in self.strings(obj, field, path, required).iter().enumerate() {
             match code.parse::<T>() {
                 Ok(value) => out.push(value),
-                Err(e) => self.error(&format!("{path}[{i}]"), ErrorKind::UnknownValue(e.to_string())),
+                Err(e) => self.error(
+                    &format!("{path}[{i}]"),
+                    ErrorKind::UnknownValue(e.to_string()),
+                ),
             }
         }
         out
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         let Value::Object(obj) = value else {
             self.error(path, ErrorKind::WrongType("an object"));
             return None;
         };
         for key in obj.keys() {
             if !allowed.contains(&key.as_str()) {
-                let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let field = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
                 self.error(&field, ErrorKind::UnknownField);
             }
         }
@@ -726,10 +770,28 @@ impl EntryReader<'_> {
 }
 
 const ENTRY_FIELDS: &[&str] = &[
-    "id", "kind", "broader", "traditions", "label", "definition", "reason", "profile", "variants",
-    "codes", "sources", "notes",
+    "id",
+    "kind",
+    "broader",
+    "traditions",
+    "label",
+    "definition",
+    "reason",
+    "profile",
+    "variants",
+    "codes",
+    "sources",
+    "notes",
 ];
-const VARIANT_FIELDS: &[&str] = &["text", "lang", "regions", "acronym", "ambiguous", "status", "sources"];
+const VARIANT_FIELDS: &[&str] = &[
+    "text",
+    "lang",
+    "regions",
+    "acronym",
+    "ambiguous",
+    "status",
+    "sources",
+];
 const CODE_FIELDS: &[&str] = &["scheme", "code", "predicate", "source"];
 const CODE_SCHEMES: &[&str] = &["soc2018", "onet-soc", "isco08", "noc2021", "esco"];
 const CODE_PREDICATES: &[&str] = &[
@@ -745,22 +807,42 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
             file,
             None,
             None,
-            ErrorKind::Syntax { line: e.line(), column: e.column(), message: e.to_string() },
+            ErrorKind::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
         )]
     })?;
-    let mut r = EntryReader { file, entry: None, errors: Vec::new() };
+    let mut r = EntryReader {
+        file,
+        entry: None,
+        errors: Vec::new(),
+    };
     let Value::Object(fields) = &value else {
-        return Err(vec![LexiconError::new(file, None, None, ErrorKind::NotAnObject)]);
+        return Err(vec![LexiconError::new(
+            file,
+            None,
+            None,
+            ErrorKind::NotAnObject,
+        )]);
     };
     // The id first, so that every later message can name the entry.
     let id = read_id(&mut r, fields, file);
-    r.entry = id.clone().or_else(|| fields.get("id").and_then(Value::as_str).map(str::to_string));
+    r.entry = id
+        .clone()
+        .or_else(|| fields.get("id").and_then(Value::as_str).map(str::to_string));
     let obj = r.object(&value, "", ENTRY_FIELDS).expect("checked above");
     let kind = match r.string(obj, "kind", "kind").as_deref() {
         Some("peer-role") => Some(Kind::PeerRole),
         Some("not-peer") => Some(Kind::NotPeer),
         Some(other) => {
-            r.error("kind", ErrorKind::UnknownValue(format!("unknown kind \"{other}\" (expected one of: peer-role, not-peer)")));
+            r.error(
+                "kind",
+                ErrorKind::UnknownValue(format!(
+                    "unknown kind \"{other}\" (expected one of: peer-role, not-peer)"
+                )),
+            );
             None
         }
         None => None,
@@ -776,7 +858,10 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
     let traditions: Vec<Tradition> = r.codes(obj, "traditions", "traditions", false);
     let label = r.bilingual(obj, "label");
     let definition = r.bilingual(obj, "definition");
-    let reason = obj.contains_key("reason").then(|| r.bilingual(obj, "reason")).flatten();
+    let reason = obj
+        .contains_key("reason")
+        .then(|| r.bilingual(obj, "reason"))
+        .flatten();
     let profile = obj.get("profile").and_then(|p| read_profile(&mut r, p));
     let variants = read_variants(&mut r, obj);
     let codes = read_codes(&mut r, obj);
@@ -800,7 +885,10 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
                 r.error("traditions", ErrorKind::Empty);
             }
             if reason.is_some() {
-                r.error("reason", ErrorKind::Forbidden("on a peer role (only not-peer entries give a reason)"));
+                r.error(
+                    "reason",
+                    ErrorKind::Forbidden("on a peer role (only not-peer entries give a reason)"),
+                );
             }
         }
         Some(Kind::NotPeer) => {
@@ -838,9 +926,12 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
 
 fn read_id(r: &mut EntryReader<'_>, obj: &Map<String, Value>, file: &str) -> Option<String> {
     let id = r.string(obj, "id", "id")?;
-    let well_formed = id
-        .split('-')
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    let well_formed = id.split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
     if !well_formed {
         r.entry = Some(id.clone());
         r.error("id", ErrorKind::BadId);
@@ -867,7 +958,10 @@ fn read_profile(r: &mut EntryReader<'_>, value: &Value) -> Option<Profile> {
         let path = format!("profile.{dim}");
         for (i, code) in r.strings(obj, dim.as_str(), &path, true).iter().enumerate() {
             if let Err(e) = profile.insert_code(*dim, code) {
-                r.error(&format!("{path}[{i}]"), ErrorKind::UnknownValue(e.to_string()));
+                r.error(
+                    &format!("{path}[{i}]"),
+                    ErrorKind::UnknownValue(e.to_string()),
+                );
             }
         }
     }
@@ -889,30 +983,45 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
         }
         Some(Value::Array(items)) => items,
         Some(_) => {
-            r.error("variants", ErrorKind::WrongType("a list of variant objects"));
+            r.error(
+                "variants",
+                ErrorKind::WrongType("a list of variant objects"),
+            );
             return Vec::new();
         }
     };
     let mut variants = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("variants[{i}]");
-        let Some(v) = r.object(item, &path, VARIANT_FIELDS) else { continue };
+        let Some(v) = r.object(item, &path, VARIANT_FIELDS) else {
+            continue;
+        };
         let text = r.string(v, "text", &format!("{path}.text"));
         let lang = match r.string(v, "lang", &format!("{path}.lang")) {
             Some(code) => match code.parse::<Lang>() {
                 Ok(lang) => Some(lang),
                 Err(e) => {
-                    r.error(&format!("{path}.lang"), ErrorKind::UnknownValue(e.to_string()));
+                    r.error(
+                        &format!("{path}.lang"),
+                        ErrorKind::UnknownValue(e.to_string()),
+                    );
                     None
                 }
             },
             None => None,
         };
         let mut regions = Vec::new();
-        for (j, code) in r.strings(v, "regions", &format!("{path}.regions"), false).iter().enumerate() {
+        for (j, code) in r
+            .strings(v, "regions", &format!("{path}.regions"), false)
+            .iter()
+            .enumerate()
+        {
             match Region::parse(code).filter(|reg| reg.as_str() == code) {
                 Some(region) => regions.push(region),
-                None => r.error(&format!("{path}.regions[{j}]"), ErrorKind::BadRegion(code.clone())),
+                None => r.error(
+                    &format!("{path}.regions[{j}]"),
+                    ErrorKind::BadRegion(code.clone()),
+                ),
             }
         }
         let acronym = r.optional_bool(v, "acronym", &format!("{path}.acronym"));
@@ -923,7 +1032,12 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
             Some(Value::String(s)) if s == "derived" => VariantStatus::Derived,
             Some(Value::String(s)) if s == "unverified" => VariantStatus::Unverified,
             Some(other) => {
-                r.error(&format!("{path}.status"), ErrorKind::UnknownValue(format!("unknown status {other} (expected one of: verified, derived, unverified)")));
+                r.error(
+                    &format!("{path}.status"),
+                    ErrorKind::UnknownValue(format!(
+                        "unknown status {other} (expected one of: verified, derived, unverified)"
+                    )),
+                );
                 VariantStatus::Verified
             }
         };
@@ -934,7 +1048,15 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
             }
         }
         if let (Some(text), Some(lang)) = (text, lang) {
-            variants.push(Variant { text, lang, regions, acronym, ambiguous, status, sources });
+            variants.push(Variant {
+                text,
+                lang,
+                regions,
+                acronym,
+                ambiguous,
+                status,
+                sources,
+            });
         }
     }
     variants
@@ -952,19 +1074,43 @@ fn read_codes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Occupati
     let mut codes = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("codes[{i}]");
-        let Some(c) = r.object(item, &path, CODE_FIELDS) else { continue };
+        let Some(c) = r.object(item, &path, CODE_FIELDS) else {
+            continue;
+        };
         let scheme = r.string(c, "scheme", &format!("{path}.scheme"));
         let code = r.string(c, "code", &format!("{path}.code"));
         let predicate = r.string(c, "predicate", &format!("{path}.predicate"));
         let source = r.string(c, "source", &format!("{path}.source"));
         if let Some(s) = scheme.as_deref().filter(|s| !CODE_SCHEMES.contains(s)) {
-            r.error(&format!("{path}.scheme"), ErrorKind::UnknownValue(format!("unknown scheme \"{s}\" (expected one of: {})", CODE_SCHEMES.join(", "))));
+            r.error(
+                &format!("{path}.scheme"),
+                ErrorKind::UnknownValue(format!(
+                    "unknown scheme \"{s}\" (expected one of: {})",
+                    CODE_SCHEMES.join(", ")
+                )),
+            );
         }
-        if let Some(p) = predicate.as_deref().filter(|p| !CODE_PREDICATES.contains(p)) {
-            r.error(&format!("{path}.predicate"), ErrorKind::UnknownValue(format!("unknown predicate \"{p}\" (expected one of: {})", CODE_PREDICATES.join(", "))));
+        if let Some(p) = predicate
+            .as_deref()
+            .filter(|p| !CODE_PREDICATES.contains(p))
+        {
+            r.error(
+                &format!("{path}.predicate"),
+                ErrorKind::UnknownValue(format!(
+                    "unknown predicate \"{p}\" (expected one of: {})",
+                    CODE_PREDICATES.join(", ")
+                )),
+            );
         }
-        if let (Some(scheme), Some(code), Some(predicate), Some(source)) = (scheme, code, predicate, source) {
-            codes.push(OccupationCode { scheme, code, predicate, source });
+        if let (Some(scheme), Some(code), Some(predicate), Some(source)) =
+            (scheme, code, predicate, source)
+        {
+            codes.push(OccupationCode {
+                scheme,
+                code,
+                predicate,
+                source,
+            });
         }
     }
     codes
@@ -976,12 +1122,19 @@ fn check_entries(roles: &[Role]) -> Vec<LexiconError> {
     let mut ids: HashMap<&str, &Role> = HashMap::new();
     for role in roles {
         if let Some(first) = ids.insert(role.id(), role) {
-            errors.push(LexiconError::new(role.file(), Some(role.id()), Some("id"), ErrorKind::DuplicateId(first.file().to_string())));
+            errors.push(LexiconError::new(
+                role.file(),
+                Some(role.id()),
+                Some("id"),
+                ErrorKind::DuplicateId(first.file().to_string()),
+            ));
         }
     }
     check_variant_collisions(roles, &mut errors);
     for role in roles {
-        let Some(broader) = role.broader() else { continue };
+        let Some(broader) = role.broader() else {
+            continue;
+        };
         let err = |kind| LexiconError::new(role.file(), Some(role.id()), Some("broader"), kind);
         match ids.get(broader) {
             None => errors.push(err(ErrorKind::UnknownBroader(broader.to_string()))),
@@ -1015,14 +1168,30 @@ fn check_variant_collisions(roles: &[Role], errors: &mut Vec<LexiconError>) {
             let key = normalize::normalize(variant.text());
             let field = format!("variants[{i}].text");
             if let Some(first) = own.get(&key) {
-                errors.push(LexiconError::new(role.file(), Some(role.id()), Some(&field), ErrorKind::RepeatedVariant { text: variant.text().to_string(), first: first.to_string() }));
+                errors.push(LexiconError::new(
+                    role.file(),
+                    Some(role.id()),
+                    Some(&field),
+                    ErrorKind::RepeatedVariant {
+                        text: variant.text().to_string(),
+                        first: first.to_string(),
+                    },
+                ));
                 continue;
             }
             own.insert(key.clone(), variant.text());
             let others = seen.entry(key).or_default();
             for (other, _, other_ambiguous) in others.iter() {
                 if !(variant.is_ambiguous() && *other_ambiguous) {
-                    errors.push(LexiconError::new(role.file(), Some(role.id()), Some(&field), ErrorKind::SharedVariant { text: variant.text().to_string(), other: other.to_string() }));
+                    errors.push(LexiconError::new(
+                        role.file(),
+                        Some(role.id()),
+                        Some(&field),
+                        ErrorKind::SharedVariant {
+                            text: variant.text().to_string(),
+                            other: other.to_string(),
+                        },
+                    ));
                 }
             }
             others.push((role.id(), variant.text(), variant.is_ambiguous()));

@@ -180,7 +180,9 @@ impl Dimension {
     pub fn question(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Dimension::Functions, Lang::En) => "What are the objectives of the peer's support?",
-            (Dimension::Functions, Lang::Fr) => "Quels sont les objectifs du soutien offert par le pair ?",
+            (Dimension::Functions, Lang::Fr) => {
+                "Quels sont les objectifs du soutien offert par le pair ?"
+            }
             (Dimension::Formality, Lang::En) => {
                 "What level of formality characterizes the peer's support?"
             }
@@ -188,7 +190,9 @@ impl Dimension {
                 "Quel niveau de formalité caractérise le soutien offert par le pair ?"
             }
             (Dimension::Relations, Lang::En) => "On what basis do peers connect with others?",
-            (Dimension::Relations, Lang::Fr) => "Sur quelle base les pairs se lient-ils aux autres ?",
+            (Dimension::Relations, Lang::Fr) => {
+                "Sur quelle base les pairs se lient-ils aux autres ?"
+            }
             (Dimension::Status, Lang::En) => "Who acknowledges them as peers?",
             (Dimension::Status, Lang::Fr) => "Qui les reconnaît comme pairs ?",
             (Dimension::Affiliations, Lang::En) => "What are the peer's affiliations?",
@@ -488,7 +492,11 @@ impl Profile {
     }
 
     /// Adds the value with code name `code` to `dimension`.
-    pub(crate) fn insert_code(&mut self, dimension: Dimension, code: &str) -> Result<(), UnknownCode> {
+    pub(crate) fn insert_code(
+        &mut self,
+        dimension: Dimension,
+        code: &str,
+    ) -> Result<(), UnknownCode> {
         match dimension {
             Dimension::Functions => {
                 self.functions.insert(code.parse()?);
@@ -547,7 +555,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(Space::DailyLife.label(Lang::Fr), "Milieux de vie (domicile, rue, proximité)");
+        assert_eq!(
+            Space::DailyLife.label(Lang::Fr),
+            "Milieux de vie (domicile, rue, proximité)"
+        );
     }
 
     #[test]
@@ -561,7 +572,10 @@ mod tests {
     fn value_sets_iterate_in_order_and_serialize_as_codes() {
         let set: ValueSet<Space> = [Space::Institution, Space::DailyLife].into_iter().collect();
         assert_eq!(set.codes(), vec!["daily-life", "institution"]);
-        assert_eq!(serde_json::to_string(&set).unwrap(), r#"["daily-life","institution"]"#);
+        assert_eq!(
+            serde_json::to_string(&set).unwrap(),
+            r#"["daily-life","institution"]"#
+        );
         assert!(!set.is_full());
         assert_eq!(set.len(), 2);
     }
@@ -569,7 +583,10 @@ mod tests {
     #[test]
     fn each_dimension_belongs_to_one_facet_two_per_facet() {
         for facet in Facet::ALL {
-            let n = Dimension::ALL.iter().filter(|d| d.facet() == *facet).count();
+            let n = Dimension::ALL
+                .iter()
+                .filter(|d| d.facet() == *facet)
+                .count();
             assert_eq!(n, 2, "{facet}");
         }
     }

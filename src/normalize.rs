@@ -112,13 +112,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             end,
             gap: scanner.take_gap(),
             bracketed: scanner.depth > 0,
-            upper: raw.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && raw.chars().all(|c| !c.is_lowercase()),
+            upper: is_capitalized_word(raw),
             hash: std::mem::take(&mut scanner.hash),
         });
     }
     collapse_doublets(&mut tokens);
     tokens
+}
+
+/// Written in capitals, allowing a plural `s`: "PSW", "CHWs".
+fn is_capitalized_word(raw: &str) -> bool {
+    let stem = raw.strip_suffix('s').unwrap_or(raw);
+    stem.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && stem.chars().all(|c| !c.is_lowercase())
 }
 
 /// Walks the text word by word, skipping inclusive-writing suffixes and noting separators.
@@ -186,7 +192,9 @@ impl Scanner<'_> {
                 self.depth = self.depth.saturating_sub(1);
                 self.note(Gap::Hard);
             }
-            ',' | ';' | ':' | '|' | '–' | '—' | '−' | '\n' | '\r' | '\t' => self.note(Gap::Hard),
+            ',' | ';' | ':' | '|' | '–' | '—' | '−' | '\n' | '\r' | '\t' => {
+                self.note(Gap::Hard)
+            }
             '/' | '\\' | '&' | '+' => self.note(Gap::Soft),
             '-' => {
                 // A hyphen between spaces (or at an edge) separates parts of the title;
@@ -211,8 +219,8 @@ fn is_word_char(c: char) -> bool {
 /// Feminine and plural endings that inclusive writing glues to a masculine word.
 const INCLUSIVE_SUFFIXES: &[&str] = &[
     "e", "es", "s", "x", "rice", "rices", "trice", "trices", "ice", "ices", "euse", "euses", "se",
-    "ne", "nes", "le", "les", "te", "tes", "ere", "eres", "ère", "ères", "ve", "ves", "ive", "ives",
-    "enne", "ennes", "elle", "elles", "eure", "eures", "fe",
+    "ne", "nes", "le", "les", "te", "tes", "ere", "eres", "ère", "ères", "ve", "ves", "ive",
+    "ives", "enne", "ennes", "elle", "elles", "eure", "eures", "fe",
 ];
 
 /// If `rest` starts with an inclusive-writing suffix (`·rice`, `.e`, `(e)`, `/euse`, `-e`)
@@ -290,7 +298,9 @@ fn fold_once(raw: &str) -> String {
 }
 
 /// Words whose final `s` is not a plural.
-const KEEP_FINAL_S: &[&str] = &["aids", "status", "sans", "plus", "abus", "corps", "temps", "pays"];
+const KEEP_FINAL_S: &[&str] = &[
+    "aids", "status", "sans", "plus", "abus", "corps", "temps", "pays",
+];
 
 /// Folds plural and French feminine endings until nothing changes, so that the result is a
 /// fixed point (which makes [`normalize`] idempotent).
@@ -338,21 +348,22 @@ fn stem_once(word: &str) -> Option<String> {
 
 /// `(ending, replacement, minimum word length)`, first match wins.
 const FOLD_RULES: &[(&str, &str, usize)] = &[
-    ("aux", "al", 5),    // hôpitaux → hôpital, communautaires stay
-    ("ies", "y", 5),     // communities → community
+    ("aux", "al", 5), // hôpitaux → hôpital, communautaires stay
+    ("ies", "y", 5),  // communities → community
     ("trices", "teur", 8),
     ("trice", "teur", 7), // médiatrice → médiateur, coordonnatrice → coordonnateur
-    ("euse", "eur", 6),  // travailleuse → travailleur
-    ("eure", "eur", 6),  // superviseure → superviseur
-    ("iere", "ier", 6),  // infirmière → infirmier
-    ("enne", "en", 6),   // technicienne → technicien
-    ("elle", "el", 6),   // professionnelle → professionnel
-    ("ive", "if", 5),    // active → actif
-    ("ee", "e", 4),      // certifiée → certifie, préposée → prepose
-    ("ante", "ant", 7),  // aidante → aidant, intervenante → intervenant (not santé)
-    ("ente", "ent", 6),  // agente → agent, parente → parent
-    ("inte", "int", 7),  // adjointe → adjoint
-    ("rte", "rt", 6),    // experte → expert
+    ("euse", "eur", 6),   // travailleuse → travailleur
+    ("eure", "eur", 6),   // superviseure → superviseur
+    ("iere", "ier", 6),   // infirmière → infirmier
+    ("enne", "en", 6),    // technicienne → technicien
+    ("elle", "el", 6),    // professionnelle → professionnel
+    ("ale", "al", 6),     // sociale → social, familiale → familial
+    ("ive", "if", 5),     // active → actif
+    ("ee", "e", 4),       // certifiée → certifie, préposée → prepose
+    ("ante", "ant", 7),   // aidante → aidant, intervenante → intervenant (not santé)
+    ("ente", "ent", 6),   // agente → agent, parente → parent
+    ("inte", "int", 7),   // adjointe → adjoint
+    ("rte", "rt", 6),     // experte → expert
 ];
 
 /// Articles, prepositions and conjunctions, folded, in both languages.
@@ -430,9 +441,15 @@ mod tests {
             ("travailleur de rue", "Travailleurs et travailleuses de rue"),
             ("intervenant de milieu", "intervenant(e) de milieu"),
             ("intervenant de milieu", "Intervenante de milieu"),
-            ("agent de santé communautaire", "agent-e de santé communautaire"),
+            (
+                "agent de santé communautaire",
+                "agent-e de santé communautaire",
+            ),
             ("agent de santé communautaire", "Agente santé communautaire"),
-            ("agent de santé communautaire", "agents·es de santé communautaire"),
+            (
+                "agent de santé communautaire",
+                "agents·es de santé communautaire",
+            ),
             ("peer support worker", "Peer Support Workers"),
             ("peer support worker", "peer-support worker"),
             ("community health worker", "Community Health Workers"),
@@ -440,6 +457,8 @@ mod tests {
             ("hôpital", "hôpitaux"),
             ("préposé aux bénéficiaires", "Préposée aux bénéficiaires"),
             ("cœur", "coeur"),
+            ("travailleur social", "travailleuse sociale"),
+            ("aidant familial", "aidante familiale"),
         ];
         for (a, b) in same {
             assert_eq!(normalize(a), normalize(b), "{a:?} vs {b:?}");
@@ -486,7 +505,10 @@ mod tests {
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             norms,
-            ["sr", "peer", "support", "worker", "ii", "mental", "health", "0", "6", "fte", "4471"]
+            [
+                "sr", "peer", "support", "worker", "ii", "mental", "health", "0", "6", "fte",
+                "4471"
+            ]
         );
         assert_eq!(tokens[5].gap, Gap::Hard);
         assert!(tokens[7].bracketed && tokens[9].bracketed);
@@ -498,7 +520,10 @@ mod tests {
     fn hyphens_inside_words_are_not_title_breaks() {
         let tokens = tokenize("Pair-aidant - Hôpital Notre-Dame");
         let gaps: Vec<Gap> = tokens.iter().map(|t| t.gap).collect();
-        assert_eq!(gaps, [Gap::Space, Gap::Space, Gap::Hard, Gap::Space, Gap::Space]);
+        assert_eq!(
+            gaps,
+            [Gap::Space, Gap::Space, Gap::Hard, Gap::Space, Gap::Space]
+        );
         assert_eq!(tokenize("CHW/Promotora")[1].gap, Gap::Soft);
     }
 

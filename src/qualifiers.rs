@@ -211,7 +211,17 @@ pub(crate) fn is_vocabulary_word(norm: &str) -> bool {
 }
 
 /// Words that introduce an identifier: "REQ-118", "Job 4471", "Poste 23050".
-const CODE_PREFIXES: &[&str] = &["req", "requisition", "job", "poste", "ref", "id", "no", "n", "posting"];
+const CODE_PREFIXES: &[&str] = &[
+    "req",
+    "requisition",
+    "job",
+    "poste",
+    "ref",
+    "id",
+    "no",
+    "n",
+    "posting",
+];
 
 /// Roman numerals and band words read as a level.
 const LEVEL_WORDS: &[&str] = &["level", "niveau", "band", "grade", "classe", "echelon"];
@@ -224,10 +234,22 @@ pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool]) -> Qualifier
     let match_start = covered.iter().position(|c| *c).unwrap_or(tokens.len());
     let match_end = covered.iter().rposition(|c| *c).map_or(0, |i| i + 1);
     let segment = segments(tokens);
-    let match_segment = if match_start < tokens.len() { segment[match_start] } else { usize::MAX };
+    let match_segment = if match_start < tokens.len() {
+        segment[match_start]
+    } else {
+        usize::MAX
+    };
 
     read_codes_and_levels(title, tokens, &mut used, &mut q, match_end);
-    read_vocabulary(title, tokens, &mut used, &mut q, match_start, &segment, match_segment);
+    read_vocabulary(
+        title,
+        tokens,
+        &mut used,
+        &mut q,
+        match_start,
+        &segment,
+        match_segment,
+    );
     read_location(title, tokens, &mut used, &mut q, &segment, match_segment);
     for (i, token) in tokens.iter().enumerate() {
         if !used[i] && !token.stop {
@@ -257,11 +279,18 @@ fn is_number(norm: &str) -> bool {
 }
 
 fn is_roman_level(token: &Token) -> bool {
-    matches!(token.norm.as_str(), "ii" | "iii" | "iv" | "vi") || (token.upper && token.norm == "v")
+    matches!(token.norm.as_str(), "ii" | "iii" | "iv" | "vi")
+        || (token.upper && token.norm == "v")
         || (token.upper && token.norm == "i" && token.end - token.start == 1)
 }
 
-fn read_codes_and_levels(title: &str, tokens: &[Token], used: &mut [bool], q: &mut Qualifiers, match_end: usize) {
+fn read_codes_and_levels(
+    title: &str,
+    tokens: &[Token],
+    used: &mut [bool],
+    q: &mut Qualifiers,
+    match_end: usize,
+) {
     let raw = |t: &Token| &title[t.start..t.end];
     let mut i = 0;
     while i < tokens.len() {
@@ -272,32 +301,59 @@ fn read_codes_and_levels(title: &str, tokens: &[Token], used: &mut [bool], q: &m
         }
         let next_free = i + 1 < tokens.len() && !used[i + 1];
         // "0.6 FTE", "1.0 ETP": a fraction of full time.
-        if is_number(&t.norm) && tokens[i + 1..].iter().take(2).any(|n| matches!(n.norm.as_str(), "fte" | "etp")) {
-            let fte_at = i + tokens[i + 1..].iter().position(|n| matches!(n.norm.as_str(), "fte" | "etp")).unwrap() + 1;
+        if is_number(&t.norm)
+            && tokens[i + 1..]
+                .iter()
+                .take(2)
+                .any(|n| matches!(n.norm.as_str(), "fte" | "etp"))
+        {
+            let fte_at = i
+                + tokens[i + 1..]
+                    .iter()
+                    .position(|n| matches!(n.norm.as_str(), "fte" | "etp"))
+                    .unwrap()
+                + 1;
             let full = t.norm != "0";
-            push_unique(&mut q.employment, if full { "full-time" } else { "part-time" });
+            push_unique(
+                &mut q.employment,
+                if full { "full-time" } else { "part-time" },
+            );
             used[i..=fte_at].iter_mut().for_each(|u| *u = true);
             i = fte_at + 1;
             continue;
         }
-        if CODE_PREFIXES.contains(&t.norm.as_str()) && next_free && tokens[i + 1].norm.bytes().any(|b| b.is_ascii_digit()) {
+        if CODE_PREFIXES.contains(&t.norm.as_str())
+            && next_free
+            && tokens[i + 1].norm.bytes().any(|b| b.is_ascii_digit())
+        {
             q.codes.push(title[t.start..tokens[i + 1].end].to_string());
             used[i] = true;
             used[i + 1] = true;
             i += 2;
             continue;
         }
-        if LEVEL_WORDS.contains(&t.norm.as_str()) && next_free && (is_number(&tokens[i + 1].norm) || is_roman_level(&tokens[i + 1])) {
-            q.level.get_or_insert_with(|| raw(&tokens[i + 1]).to_string());
+        if LEVEL_WORDS.contains(&t.norm.as_str())
+            && next_free
+            && (is_number(&tokens[i + 1].norm) || is_roman_level(&tokens[i + 1]))
+        {
+            q.level
+                .get_or_insert_with(|| raw(&tokens[i + 1]).to_string());
             used[i] = true;
             used[i + 1] = true;
             i += 2;
             continue;
         }
         if t.hash || (t.norm.bytes().any(|b| b.is_ascii_digit()) && t.norm.len() >= 3) {
-            q.codes.push(if t.hash { format!("#{}", raw(t)) } else { raw(t).to_string() });
+            q.codes.push(if t.hash {
+                format!("#{}", raw(t))
+            } else {
+                raw(t).to_string()
+            });
             used[i] = true;
-        } else if (is_roman_level(t) || (is_number(&t.norm) && t.norm.len() == 1)) && i >= match_end && q.level.is_none() {
+        } else if (is_roman_level(t) || (is_number(&t.norm) && t.norm.len() == 1))
+            && i >= match_end
+            && q.level.is_none()
+        {
             q.level = Some(raw(t).to_string());
             used[i] = true;
         }
@@ -315,7 +371,9 @@ fn read_vocabulary(
     segment: &[usize],
     match_segment: usize,
 ) {
-    let free: Vec<usize> = (0..tokens.len()).filter(|&i| !used[i] && !tokens[i].stop).collect();
+    let free: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !used[i] && !tokens[i].stop)
+        .collect();
     let mut k = 0;
     while k < free.len() {
         let mut hit = None;
@@ -328,7 +386,11 @@ fn read_vocabulary(
             if !contiguous {
                 continue;
             }
-            let key = span.iter().map(|&i| tokens[i].norm.as_str()).collect::<Vec<_>>().join(" ");
+            let key = span
+                .iter()
+                .map(|&i| tokens[i].norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(found) = VOCABULARY.get(&key) {
                 hit = Some((len, *found));
                 break;
@@ -341,11 +403,12 @@ fn read_vocabulary(
         let first = free[k];
         let raw = title[tokens[first].start..tokens[free[k + len - 1]].end].to_string();
         // "Senior Peer Worker" is seniority; "Peer Worker – Seniors" is a population.
-        let (category, code) = if code == "senior" && first > match_start && segment[first] != match_segment {
-            (Category::Population, "older-adults")
-        } else {
-            (category, code)
-        };
+        let (category, code) =
+            if code == "senior" && first > match_start && segment[first] != match_segment {
+                (Category::Population, "older-adults")
+            } else {
+                (category, code)
+            };
         match category {
             Category::Seniority => {
                 q.seniority.get_or_insert(code);
@@ -365,14 +428,28 @@ fn read_vocabulary(
 
 /// A trailing part of the title, after the role, made of words the vocabulary does not know
 /// (except setting words, as in "Hôpital Notre-Dame"), is read as a place.
-fn read_location(title: &str, tokens: &[Token], used: &mut [bool], q: &mut Qualifiers, segment: &[usize], match_segment: usize) {
-    let Some(last) = tokens.iter().rposition(|t| !t.bracketed) else { return };
+fn read_location(
+    title: &str,
+    tokens: &[Token],
+    used: &mut [bool],
+    q: &mut Qualifiers,
+    segment: &[usize],
+    match_segment: usize,
+) {
+    let Some(last) = tokens.iter().rposition(|t| !t.bracketed) else {
+        return;
+    };
     let seg = segment[last];
     if match_segment == usize::MAX || seg <= match_segment {
         return;
     }
-    let members: Vec<usize> = (0..tokens.len()).filter(|&i| segment[i] == seg && !tokens[i].bracketed).collect();
-    let unknown = members.iter().filter(|&&i| !used[i] && !tokens[i].stop).count();
+    let members: Vec<usize> = (0..tokens.len())
+        .filter(|&i| segment[i] == seg && !tokens[i].bracketed)
+        .collect();
+    let unknown = members
+        .iter()
+        .filter(|&&i| !used[i] && !tokens[i].stop)
+        .count();
     let only_settings_known = members.iter().all(|&i| {
         !used[i] || tokens[i].stop || {
             let key = &tokens[i].norm;
@@ -400,7 +477,11 @@ fn push_unique(list: &mut Vec<&'static str>, code: &'static str) {
 pub(crate) fn evidence(q: &Qualifiers) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut add = |dimension, value: &'static str, from| {
-        out.push(Evidence { dimension, value, from });
+        out.push(Evidence {
+            dimension,
+            value,
+            from,
+        });
     };
     for setting in &q.settings {
         let clinical = Affiliation::ClinicalOrganization.as_str();
@@ -410,27 +491,46 @@ pub(crate) fn evidence(q: &Qualifiers) -> Vec<Evidence> {
                 add(Dimension::Spaces, Space::Institution.as_str(), *setting);
             }
             "community" => {
-                add(Dimension::Affiliations, Affiliation::CommunityOrganization.as_str(), *setting);
-                add(Dimension::Spaces, Space::CommunityOrganization.as_str(), *setting);
+                add(
+                    Dimension::Affiliations,
+                    Affiliation::CommunityOrganization.as_str(),
+                    *setting,
+                );
+                add(
+                    Dimension::Spaces,
+                    Space::CommunityOrganization.as_str(),
+                    *setting,
+                );
             }
-            "shelter" => add(Dimension::Spaces, Space::CommunityOrganization.as_str(), *setting),
+            "shelter" => add(
+                Dimension::Spaces,
+                Space::CommunityOrganization.as_str(),
+                *setting,
+            ),
             "street" | "home" => add(Dimension::Spaces, Space::DailyLife.as_str(), *setting),
             "prison" | "school" => add(Dimension::Spaces, Space::Institution.as_str(), *setting),
             _ => {}
         }
     }
     if !q.credential.is_empty() {
-        add(Dimension::Status, Status::TrainingCertification.as_str(), "credential");
+        add(
+            Dimension::Status,
+            Status::TrainingCertification.as_str(),
+            "credential",
+        );
     }
     out
 }
 
 /// The English or French label of a qualifier code.
 pub fn label(code: &str, lang: Lang) -> Option<&'static str> {
-    LABELS.iter().find(|(c, _, _)| *c == code).map(|(_, en, fr)| match lang {
-        Lang::En => *en,
-        Lang::Fr => *fr,
-    })
+    LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, en, fr)| match lang {
+            Lang::En => *en,
+            Lang::Fr => *fr,
+        })
 }
 
 const LABELS: &[(&str, &str, &str)] = &[
@@ -457,7 +557,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("sexual-health", "sexual health", "santé sexuelle"),
     ("cancer", "cancer", "cancer"),
     ("chronic-disease", "chronic disease", "maladies chroniques"),
-    ("maternal-perinatal", "maternal and perinatal health", "périnatalité"),
+    (
+        "maternal-perinatal",
+        "maternal and perinatal health",
+        "périnatalité",
+    ),
     ("homelessness", "homelessness", "itinérance"),
     ("violence", "violence", "violence"),
     ("justice", "justice", "justice"),
@@ -469,11 +573,23 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("older-adults", "older adults", "personnes aînées"),
     ("families", "families", "familles"),
     ("lgbtq", "LGBTQ+ people", "personnes LGBTQ+"),
-    ("migrants-refugees", "migrants and refugees", "personnes migrantes et réfugiées"),
+    (
+        "migrants-refugees",
+        "migrants and refugees",
+        "personnes migrantes et réfugiées",
+    ),
     ("veterans", "veterans", "vétérans"),
     ("women", "women", "femmes"),
-    ("people-who-use-drugs", "people who use drugs", "personnes qui utilisent des drogues"),
-    ("sex-workers", "sex workers", "travailleuses et travailleurs du sexe"),
+    (
+        "people-who-use-drugs",
+        "people who use drugs",
+        "personnes qui utilisent des drogues",
+    ),
+    (
+        "sex-workers",
+        "sex workers",
+        "travailleuses et travailleurs du sexe",
+    ),
     ("hospital", "hospital", "hôpital"),
     ("clinic", "clinic", "clinique"),
     ("emergency", "emergency", "urgence"),
@@ -496,9 +612,16 @@ mod tests {
         let tokens = tokenize(title);
         let role_tokens = tokenize(role);
         let start = (0..tokens.len())
-            .find(|&i| tokens[i..].iter().zip(&role_tokens).all(|(a, b)| a.norm == b.norm))
+            .find(|&i| {
+                tokens[i..]
+                    .iter()
+                    .zip(&role_tokens)
+                    .all(|(a, b)| a.norm == b.norm)
+            })
             .expect("role words in title");
-        let covered: Vec<bool> = (0..tokens.len()).map(|i| i >= start && i < start + role_tokens.len()).collect();
+        let covered: Vec<bool> = (0..tokens.len())
+            .map(|i| i >= start && i < start + role_tokens.len())
+            .collect();
         read(title, &tokens, &covered)
     }
 
@@ -519,7 +642,10 @@ mod tests {
 
     #[test]
     fn reads_a_french_title() {
-        let q = read_with("Paire aidante – santé mentale jeunesse (temps partiel)", "pair aidant");
+        let q = read_with(
+            "Paire aidante – santé mentale jeunesse (temps partiel)",
+            "pair aidant",
+        );
         assert_eq!(q.domains(), ["mental-health"]);
         assert_eq!(q.populations(), ["youth"]);
         assert_eq!(q.employment(), ["part-time"]);
@@ -528,7 +654,10 @@ mod tests {
 
     #[test]
     fn reads_codes_credentials_and_places() {
-        let q = read_with("Certified Peer Specialist REQ-118 #4471, Toronto", "peer specialist");
+        let q = read_with(
+            "Certified Peer Specialist REQ-118 #4471, Toronto",
+            "peer specialist",
+        );
         assert_eq!(q.credential(), ["Certified"]);
         assert_eq!(q.codes(), ["REQ-118", "#4471"]);
         assert_eq!(q.location(), Some("Toronto"));
@@ -539,7 +668,10 @@ mod tests {
 
     #[test]
     fn senior_before_the_role_is_seniority_after_it_a_population() {
-        assert_eq!(read_with("Senior Peer Worker", "peer worker").seniority(), Some("senior"));
+        assert_eq!(
+            read_with("Senior Peer Worker", "peer worker").seniority(),
+            Some("senior")
+        );
         let q = read_with("Peer Worker – Seniors", "peer worker");
         assert_eq!(q.seniority(), None);
         assert_eq!(q.populations(), ["older-adults"]);

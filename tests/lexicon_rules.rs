@@ -43,10 +43,16 @@ fn problems(entries: &[Value]) -> Vec<String> {
         .iter()
         .map(|e| {
             let id = e["id"].as_str().unwrap_or("unnamed");
-            (format!("{id}.json"), serde_json::to_string_pretty(e).unwrap())
+            (
+                format!("{id}.json"),
+                serde_json::to_string_pretty(e).unwrap(),
+            )
         })
         .collect();
-    match Lexicon::from_sources(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), "test".into()) {
+    match Lexicon::from_sources(
+        files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+        "test".into(),
+    ) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.errors().iter().map(|e| e.to_string()).collect(),
     }
@@ -55,7 +61,9 @@ fn problems(entries: &[Value]) -> Vec<String> {
 /// Sets the value at a JSON pointer, creating the last key if it is missing.
 fn set(mut entry: Value, pointer: &str, value: Value) -> Value {
     let (parent, last) = pointer.rsplit_once('/').unwrap();
-    let parent = entry.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}"));
+    let parent = entry
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("{pointer}"));
     match parent {
         Value::Object(map) => {
             map.insert(last.to_string(), value);
@@ -73,7 +81,10 @@ fn remove(mut entry: Value, key: &str) -> Value {
 
 #[test]
 fn valid_entries_load() {
-    assert_eq!(problems(&[peer_entry("alpha"), not_peer_entry("beta")]), Vec::<String>::new());
+    assert_eq!(
+        problems(&[peer_entry("alpha"), not_peer_entry("beta")]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -84,39 +95,218 @@ fn each_rule_names_file_entry_and_field() {
     let mut variant_unknown_key = base();
     variant_unknown_key["variants"][0]["langue"] = json!("fr");
     let cases: Vec<(&str, Vec<Value>, &str, &str)> = vec![
-        ("unknown key", vec![with_unknown_key], "field \"colour\"", "not a known field"),
-        ("unknown key in a variant", vec![variant_unknown_key], "field \"variants[0].langue\"", "not a known field"),
-        ("unknown dimension value", vec![set(base(), "/profile/functions/0", json!("navigaton"))], "field \"profile.functions[0]\"", "expected one of"),
-        ("unknown dimension", vec![set(base(), "/profile", json!({"functions": [], "formality": [], "relations": [], "status": ["people-supported"], "affiliations": [], "spaces": [], "mood": []}))], "field \"profile.mood\"", "not a known field"),
-        ("missing dimension", vec![{ let mut e = base(); e["profile"].as_object_mut().unwrap().remove("spaces"); e }], "field \"profile.spaces\"", "is required"),
-        ("status without people-supported", vec![set(base(), "/profile/status", json!(["organization"]))], "field \"profile.status\"", "people-supported"),
-        ("unknown tradition", vec![set(base(), "/traditions/0", json!("peer-work"))], "field \"traditions[0]\"", "unknown tradition"),
-        ("no French label", vec![{ let mut e = base(); e["label"].as_object_mut().unwrap().remove("fr"); e }], "field \"label.fr\"", "is required"),
-        ("no English label", vec![set(base(), "/label/en", json!(""))], "field \"label.en\"", "must not be empty"),
-        ("unknown kind", vec![set(base(), "/kind", json!("peer"))], "field \"kind\"", "unknown kind"),
-        ("bad language", vec![set(base(), "/variants/0/lang", json!("es"))], "field \"variants[0].lang\"", "unknown language"),
-        ("bad region", vec![set(base(), "/variants/0/regions", json!(["QC"]))], "field \"variants[0].regions[0]\"", "ISO 3166"),
-        ("lowercase region", vec![set(base(), "/variants/0/regions", json!(["ca-qc"]))], "field \"variants[0].regions[0]\"", "ISO 3166"),
-        ("bad status", vec![set(base(), "/variants/0/status", json!("maybe"))], "field \"variants[0].status\"", "unknown status"),
-        ("empty variant", vec![set(base(), "/variants/0/text", json!("– · –"))], "field \"variants[0].text\"", "no letters"),
-        ("no variants", vec![set(base(), "/variants", json!([]))], "field \"variants\"", "must not be empty"),
-        ("no sources", vec![remove(base(), "sources")], "field \"sources\"", "is required"),
-        ("peer role without profile", vec![remove(base(), "profile")], "field \"profile\"", "is required"),
-        ("peer role with a reason", vec![{ let mut e = base(); e["reason"] = json!({"en": "x", "fr": "y"}); e }], "field \"reason\"", "not allowed"),
-        ("not-peer without reason", vec![remove(not_peer_entry("beta"), "reason")], "field \"reason\"", "is required"),
-        ("not-peer with a profile", vec![{ let mut e = not_peer_entry("beta"); e["profile"] = base()["profile"].clone(); e }], "field \"profile\"", "not allowed"),
-        ("bad id", vec![set(base(), "/id", json!("Alpha Role"))], "field \"id\"", "lowercase words"),
-        ("unknown broader", vec![set(base(), "/broader", json!("nobody"))], "field \"broader\"", "not the id of any entry"),
-        ("broader is not a peer role", vec![set(base(), "/broader", json!("beta")), not_peer_entry("beta")], "field \"broader\"", "not a peer role"),
-        ("broader cycle", vec![set(base(), "/broader", json!("gamma")), set(peer_entry("gamma"), "/broader", json!("alpha"))], "field \"broader\"", "cycle"),
-        ("variant typed twice", vec![set(base(), "/variants", json!([{"text": "Pair aidant", "lang": "fr"}, {"text": "paire-aidante", "lang": "fr"}]))], "field \"variants[1].text\"", "same entry"),
-        ("variant in two entries", vec![set(base(), "/variants/0/text", json!("navigator")), set(peer_entry("gamma"), "/variants/0/text", json!("Navigators"))], "field \"variants[0].text\"", "ambiguous"),
-        ("bad code scheme", vec![set(base(), "/codes", json!([{"scheme": "soc", "code": "21-1094", "predicate": "skos:broadMatch", "source": "x"}]))], "field \"codes[0].scheme\"", "unknown scheme"),
+        (
+            "unknown key",
+            vec![with_unknown_key],
+            "field \"colour\"",
+            "not a known field",
+        ),
+        (
+            "unknown key in a variant",
+            vec![variant_unknown_key],
+            "field \"variants[0].langue\"",
+            "not a known field",
+        ),
+        (
+            "unknown dimension value",
+            vec![set(base(), "/profile/functions/0", json!("navigaton"))],
+            "field \"profile.functions[0]\"",
+            "expected one of",
+        ),
+        (
+            "unknown dimension",
+            vec![set(
+                base(),
+                "/profile",
+                json!({"functions": [], "formality": [], "relations": [], "status": ["people-supported"], "affiliations": [], "spaces": [], "mood": []}),
+            )],
+            "field \"profile.mood\"",
+            "not a known field",
+        ),
+        (
+            "missing dimension",
+            vec![{
+                let mut e = base();
+                e["profile"].as_object_mut().unwrap().remove("spaces");
+                e
+            }],
+            "field \"profile.spaces\"",
+            "is required",
+        ),
+        (
+            "status without people-supported",
+            vec![set(base(), "/profile/status", json!(["organization"]))],
+            "field \"profile.status\"",
+            "people-supported",
+        ),
+        (
+            "unknown tradition",
+            vec![set(base(), "/traditions/0", json!("peer-work"))],
+            "field \"traditions[0]\"",
+            "unknown tradition",
+        ),
+        (
+            "no French label",
+            vec![{
+                let mut e = base();
+                e["label"].as_object_mut().unwrap().remove("fr");
+                e
+            }],
+            "field \"label.fr\"",
+            "is required",
+        ),
+        (
+            "no English label",
+            vec![set(base(), "/label/en", json!(""))],
+            "field \"label.en\"",
+            "must not be empty",
+        ),
+        (
+            "unknown kind",
+            vec![set(base(), "/kind", json!("peer"))],
+            "field \"kind\"",
+            "unknown kind",
+        ),
+        (
+            "bad language",
+            vec![set(base(), "/variants/0/lang", json!("es"))],
+            "field \"variants[0].lang\"",
+            "unknown language",
+        ),
+        (
+            "bad region",
+            vec![set(base(), "/variants/0/regions", json!(["QC"]))],
+            "field \"variants[0].regions[0]\"",
+            "ISO 3166",
+        ),
+        (
+            "lowercase region",
+            vec![set(base(), "/variants/0/regions", json!(["ca-qc"]))],
+            "field \"variants[0].regions[0]\"",
+            "ISO 3166",
+        ),
+        (
+            "bad status",
+            vec![set(base(), "/variants/0/status", json!("maybe"))],
+            "field \"variants[0].status\"",
+            "unknown status",
+        ),
+        (
+            "empty variant",
+            vec![set(base(), "/variants/0/text", json!("– · –"))],
+            "field \"variants[0].text\"",
+            "no letters",
+        ),
+        (
+            "no variants",
+            vec![set(base(), "/variants", json!([]))],
+            "field \"variants\"",
+            "must not be empty",
+        ),
+        (
+            "no sources",
+            vec![remove(base(), "sources")],
+            "field \"sources\"",
+            "is required",
+        ),
+        (
+            "peer role without profile",
+            vec![remove(base(), "profile")],
+            "field \"profile\"",
+            "is required",
+        ),
+        (
+            "peer role with a reason",
+            vec![{
+                let mut e = base();
+                e["reason"] = json!({"en": "x", "fr": "y"});
+                e
+            }],
+            "field \"reason\"",
+            "not allowed",
+        ),
+        (
+            "not-peer without reason",
+            vec![remove(not_peer_entry("beta"), "reason")],
+            "field \"reason\"",
+            "is required",
+        ),
+        (
+            "not-peer with a profile",
+            vec![{
+                let mut e = not_peer_entry("beta");
+                e["profile"] = base()["profile"].clone();
+                e
+            }],
+            "field \"profile\"",
+            "not allowed",
+        ),
+        (
+            "bad id",
+            vec![set(base(), "/id", json!("Alpha Role"))],
+            "field \"id\"",
+            "lowercase words",
+        ),
+        (
+            "unknown broader",
+            vec![set(base(), "/broader", json!("nobody"))],
+            "field \"broader\"",
+            "not the id of any entry",
+        ),
+        (
+            "broader is not a peer role",
+            vec![
+                set(base(), "/broader", json!("beta")),
+                not_peer_entry("beta"),
+            ],
+            "field \"broader\"",
+            "not a peer role",
+        ),
+        (
+            "broader cycle",
+            vec![
+                set(base(), "/broader", json!("gamma")),
+                set(peer_entry("gamma"), "/broader", json!("alpha")),
+            ],
+            "field \"broader\"",
+            "cycle",
+        ),
+        (
+            "variant typed twice",
+            vec![set(
+                base(),
+                "/variants",
+                json!([{"text": "Pair aidant", "lang": "fr"}, {"text": "paire-aidante", "lang": "fr"}]),
+            )],
+            "field \"variants[1].text\"",
+            "same entry",
+        ),
+        (
+            "variant in two entries",
+            vec![
+                set(base(), "/variants/0/text", json!("navigator")),
+                set(peer_entry("gamma"), "/variants/0/text", json!("Navigators")),
+            ],
+            "field \"variants[0].text\"",
+            "ambiguous",
+        ),
+        (
+            "bad code scheme",
+            vec![set(
+                base(),
+                "/codes",
+                json!([{"scheme": "soc", "code": "21-1094", "predicate": "skos:broadMatch", "source": "x"}]),
+            )],
+            "field \"codes[0].scheme\"",
+            "unknown scheme",
+        ),
     ];
     for (rule, entries, field, message) in cases {
         let found = problems(&entries);
         let hit = found.iter().find(|m| m.contains(field));
-        let Some(hit) = hit else { panic!("{rule}: no problem names {field}; got {found:#?}") };
+        let Some(hit) = hit else {
+            panic!("{rule}: no problem names {field}; got {found:#?}")
+        };
         assert!(hit.contains(".json: entry \""), "{rule}: {hit}");
         assert!(hit.contains(message), "{rule}: {hit}");
     }
@@ -124,8 +314,16 @@ fn each_rule_names_file_entry_and_field() {
 
 #[test]
 fn a_shared_head_marked_ambiguous_everywhere_is_allowed() {
-    let a = set(peer_entry("alpha"), "/variants/0", json!({"text": "navigator", "lang": "en", "ambiguous": true}));
-    let b = set(peer_entry("gamma"), "/variants/0", json!({"text": "Navigators", "lang": "en", "ambiguous": true}));
+    let a = set(
+        peer_entry("alpha"),
+        "/variants/0",
+        json!({"text": "navigator", "lang": "en", "ambiguous": true}),
+    );
+    let b = set(
+        peer_entry("gamma"),
+        "/variants/0",
+        json!({"text": "Navigators", "lang": "en", "ambiguous": true}),
+    );
     assert_eq!(problems(&[a, b]), Vec::<String>::new());
 }
 
@@ -133,12 +331,21 @@ fn a_shared_head_marked_ambiguous_everywhere_is_allowed() {
 fn a_file_whose_name_is_not_its_id_is_reported() {
     let text = serde_json::to_string(&peer_entry("alpha")).unwrap();
     let err = Lexicon::from_sources([("data/beta.json", text.as_str())], "t".into()).unwrap_err();
-    assert!(err.to_string().contains("data/beta.json: entry \"alpha\": field \"id\": must equal the file name \"beta\""), "{err}");
+    assert!(
+        err.to_string().contains(
+            "data/beta.json: entry \"alpha\": field \"id\": must equal the file name \"beta\""
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_syntax_error_names_the_file_and_line() {
-    let err = Lexicon::from_sources([("alpha.json", "{\n  \"id\": \"alpha\",\n  oops\n}")], "t".into()).unwrap_err();
+    let err = Lexicon::from_sources(
+        [("alpha.json", "{\n  \"id\": \"alpha\",\n  oops\n}")],
+        "t".into(),
+    )
+    .unwrap_err();
     let first = &err.errors()[0];
     assert_eq!(first.file(), "alpha.json");
     assert_eq!(first.line(), Some(3));
@@ -157,12 +364,19 @@ fn every_problem_is_reported_at_once() {
 fn a_user_lexicon_from_a_folder_extends_the_embedded_one() {
     let dir = std::env::temp_dir().join(format!("peermap-rules-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let entry = set(peer_entry("hospital-peer-liaison"), "/variants/0/text", json!("Peer Liaison Extraordinaire"));
+    let entry = set(
+        peer_entry("hospital-peer-liaison"),
+        "/variants/0/text",
+        json!("Peer Liaison Extraordinaire"),
+    );
     std::fs::write(dir.join("hospital-peer-liaison.json"), entry.to_string()).unwrap();
     let user = Lexicon::from_path(&dir).unwrap();
     assert!(user.version().starts_with("user-"));
     let crosswalk = peermap::Crosswalk::builder().lexicon(user).build().unwrap();
-    assert_eq!(crosswalk.classify("Peer liaison extraordinaire").role(), Some("hospital-peer-liaison"));
+    assert_eq!(
+        crosswalk.classify("Peer liaison extraordinaire").role(),
+        Some("hospital-peer-liaison")
+    );
     assert!(crosswalk.lexicon().get("peer-navigator").is_some());
     assert_ne!(crosswalk.lexicon().version(), peermap::LEXICON_VERSION);
     std::fs::remove_dir_all(&dir).unwrap();

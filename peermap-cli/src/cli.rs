@@ -1,0 +1,324 @@
+//! The command line: subcommands, options and their help, declared with clap's derive API.
+//!
+//! Usage errors (an unknown option, a bad value) are clap's and exit with code 2; values that
+//! can be checked without reading any file (language, region, threshold, formats) are checked
+//! here so they are usage errors too.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The version line: the crate version and the embedded lexicon's version.
+pub fn version() -> String {
+    format!(
+        "{} (lexicon {})",
+        env!("CARGO_PKG_VERSION"),
+        peermap::LEXICON_VERSION
+    )
+}
+
+/// Code job titles of peers (EN/FR) to canonical roles and the six questions of the map of
+/// peers' engagement in care (Panaite et al. 2024).
+#[derive(Debug, Parser)]
+#[command(
+    name = "peermap",
+    propagate_version = true,
+    after_help = "Examples:\n  \
+        peermap classify staff.csv --column job_title -o coded.csv\n  \
+        peermap classify titles.txt --format jsonl > coded.jsonl\n  \
+        peermap lookup \"Paire aidante – santé mentale\" --lang fr\n  \
+        peermap show peer-navigator\n  \
+        peermap lexicon check my-lexicon/"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Code a column of job titles in a CSV, TSV or text file (one title per line).
+    ///
+    /// Every input row is written back, in order, with the answer's columns appended
+    /// (`peermap_verdict`, `peermap_role`, … one column per dimension of the map), or as one
+    /// JSON object per row with `--format jsonl`. A row that cannot be read or decoded is kept
+    /// with verdict `error`. A summary goes to standard error.
+    ///
+    /// Exit codes: 0 every row coded; 1 fatal error (unreadable file, missing column, invalid
+    /// lexicon); 2 usage error; 3 finished, but some rows have verdict `error`.
+    Classify(ClassifyArgs),
+    /// Code one title and answer the six questions of the map for it.
+    Lookup(LookupArgs),
+    /// List every lexicon entry: id, kind, label, broader role, traditions, variants per language.
+    Roles(RolesArgs),
+    /// Show one lexicon entry in full: labels, definition, profile, variants, codes, sources.
+    Show(ShowArgs),
+    /// Put two roles (ids or titles) side by side on the six questions of the map.
+    Compare(CompareArgs),
+    /// Work on lexicon files (for contributors).
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+/// The `lexicon` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Validate a lexicon folder (or one entry file) without compiling it in.
+    ///
+    /// Prints every problem with its file, entry and field, and exits with 1 if there is any.
+    /// Without PATH, checks the lexicon embedded in this build.
+    Check(CheckArgs),
+}
+
+/// Options that choose the lexicon.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LexiconOpts {
+    /// A folder of lexicon entry files (or one file) that extends the embedded lexicon; an
+    /// entry with an existing id replaces it. Repeatable.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub lexicons: Vec<PathBuf>,
+
+    /// Do not use the embedded lexicon: only the `--lexicon` folders given.
+    #[arg(long)]
+    pub no_default_lexicon: bool,
+}
+
+/// Options that configure the crosswalk.
+#[derive(Debug, Args, Clone)]
+pub struct CrosswalkOpts {
+    /// Language of labels, reasons and explanations.
+    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
+    pub lang: LangArg,
+
+    /// Region hint (ISO 3166: CA, GB, FR, CA-ON, CA-QC…) that resolves titles shared across
+    /// regions, such as PSW.
+    #[arg(long, value_name = "REGION", value_parser = parse_region)]
+    pub region: Option<String>,
+
+    /// Confidence in [0, 1] below which a match is reported as `unknown`.
+    #[arg(long, value_name = "X", value_parser = parse_threshold)]
+    pub threshold: Option<f64>,
+
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lexicon: LexiconOpts,
+}
+
+/// Arguments of `peermap classify`.
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// The file to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: Option<PathBuf>,
+
+    /// The column holding the titles: a header name or a 1-based index. Default: a column
+    /// named title, job_title, job title, titre, poste or intitulé if there is one, else the
+    /// first column.
+    #[arg(long, short = 'c', value_name = "NAME|INDEX")]
+    pub column: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Csv)]
+    pub format: OutputFormat,
+
+    /// Write to this file (atomically: a temporary file in the same folder, then renamed)
+    /// instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Input format; guessed from the file extension (.tsv/.tab: tsv, .txt: lines, else csv).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+
+    /// The input has no header row; columns are then named column_1, column_2, ….
+    #[arg(long)]
+    pub no_header: bool,
+
+    /// Encoding of the input. With windows-1252 every cell is written out as UTF-8.
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
+
+    /// Crosswalk options.
+    #[command(flatten)]
+    pub crosswalk: CrosswalkOpts,
+}
+
+/// Arguments of `peermap lookup`.
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// The title to code.
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+
+    /// Crosswalk options.
+    #[command(flatten)]
+    pub crosswalk: CrosswalkOpts,
+}
+
+/// Arguments of `peermap roles`.
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Language of labels.
+    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
+    pub lang: LangArg,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lexicon: LexiconOpts,
+}
+
+/// Arguments of `peermap show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id, e.g. peer-navigator.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// Language of labels, definitions and questions.
+    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
+    pub lang: LangArg,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lexicon: LexiconOpts,
+}
+
+/// Arguments of `peermap compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first role: an entry id (peer-mentor) or a title ("Peer Mentor").
+    #[arg(value_name = "A")]
+    pub a: String,
+
+    /// The second role: an entry id or a title.
+    #[arg(value_name = "B")]
+    pub b: String,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+
+    /// Crosswalk options.
+    #[command(flatten)]
+    pub crosswalk: CrosswalkOpts,
+}
+
+/// Arguments of `peermap lexicon check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The lexicon folder or entry file to check; default: the embedded lexicon.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Also check PATH as an extension of the embedded lexicon, as `--lexicon PATH` would
+    /// load it (catches titles that collide with embedded entries).
+    #[arg(long, requires = "path")]
+    pub with_default: bool,
+}
+
+/// A language for labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
+impl From<LangArg> for peermap::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => peermap::Lang::En,
+            LangArg::Fr => peermap::Lang::Fr,
+        }
+    }
+}
+
+/// How `classify` writes its answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The input rows with `peermap_*` columns appended (tab-separated for TSV input).
+    Csv,
+    /// One JSON object per row.
+    Jsonl,
+}
+
+/// How the other subcommands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// How `classify` reads its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Comma-separated values (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// One title per line, no header.
+    Lines,
+}
+
+/// The encoding of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark is skipped).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252, the Western European code page of Excel on Windows (a superset of Latin-1).
+    #[value(name = "windows-1252", aliases = ["cp1252", "latin1", "iso-8859-1"])]
+    Windows1252,
+}
+
+/// Checks a region hint with the library's parser and returns its canonical form.
+fn parse_region(text: &str) -> Result<String, String> {
+    peermap::Region::parse(text)
+        .map(|r| r.as_str().to_string())
+        .ok_or_else(|| format!("\"{text}\" is not an ISO 3166 code such as CA, GB, FR or CA-ON"))
+}
+
+/// Checks that a threshold is a number in [0, 1].
+fn parse_threshold(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("\"{text}\" is not a number between 0 and 1")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn regions_and_thresholds_are_checked() {
+        assert_eq!(parse_region("ca-on").unwrap(), "CA-ON");
+        assert!(parse_region("Ontario").is_err());
+        assert_eq!(parse_threshold("0.5").unwrap(), 0.5);
+        assert!(parse_threshold("1.5").is_err());
+        assert!(parse_threshold("x").is_err());
+    }
+}

@@ -1,0 +1,206 @@
+//! Invariants of the embedded lexicon, checked like code (as mime_guess and isolang do).
+
+use std::collections::HashMap;
+
+use peermap::{Dimension, Kind, Lang, Lexicon, Status, VariantStatus};
+
+fn lexicon() -> &'static Lexicon {
+    Lexicon::embedded()
+}
+
+#[test]
+fn the_embedded_files_pass_the_same_checks_as_a_user_lexicon() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let problems = peermap::check_path(data);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let from_disk = Lexicon::from_path(data).unwrap();
+    assert_eq!(from_disk.roles().len(), lexicon().roles().len());
+}
+
+#[test]
+fn the_starter_roles_and_look_alikes_exist() {
+    for id in [
+        "peer-support-worker",
+        "community-health-worker",
+        "patient-navigator",
+        "peer-navigator",
+        "street-outreach-worker",
+    ] {
+        assert_eq!(
+            lexicon().get(id).map(|r| r.kind()),
+            Some(Kind::PeerRole),
+            "{id}"
+        );
+    }
+    for id in [
+        "personal-support-worker",
+        "nurse-navigator",
+        "health-educator",
+        "family-caregiver",
+    ] {
+        assert_eq!(
+            lexicon().get(id).map(|r| r.kind()),
+            Some(Kind::NotPeer),
+            "{id}"
+        );
+    }
+    let peer_roles = lexicon().roles().iter().filter(|r| r.is_peer()).count();
+    assert!(peer_roles >= 8, "{peer_roles}");
+}
+
+#[test]
+fn every_tradition_has_a_role() {
+    for tradition in peermap::Tradition::ALL {
+        assert!(
+            lexicon()
+                .roles()
+                .iter()
+                .any(|r| r.traditions().contains(tradition)),
+            "{tradition}"
+        );
+    }
+}
+
+#[test]
+fn every_peer_role_has_variants_in_both_languages() {
+    for role in lexicon().roles().iter().filter(|r| r.is_peer()) {
+        for lang in Lang::ALL {
+            assert!(
+                role.variants().iter().any(|v| v.lang() == *lang),
+                "{} has no {lang} variant",
+                role.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_peer_role_is_recognized_by_the_people_it_supports() {
+    for role in lexicon().roles().iter().filter(|r| r.is_peer()) {
+        let profile = role.profile().expect("peer roles have a profile");
+        assert!(
+            profile.status.contains(Status::PeopleSupported),
+            "{}",
+            role.id()
+        );
+        for dimension in Dimension::ALL {
+            assert!(
+                !profile.codes(*dimension).is_empty(),
+                "{}: {dimension} is empty",
+                role.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn profiles_discriminate() {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for role in lexicon().roles().iter().filter(|r| r.is_peer()) {
+        let profile = role.profile().unwrap();
+        let key = format!("{profile:?}");
+        if let Some(other) = seen.insert(key, role.id()) {
+            panic!("{} and {other} have the same profile", role.id());
+        }
+        let full = Dimension::ALL
+            .iter()
+            .filter(|d| profile.is_full(**d))
+            .count();
+        assert!(
+            full <= 2,
+            "{} holds every value of {full} dimensions",
+            role.id()
+        );
+    }
+}
+
+#[test]
+fn not_peer_entries_give_a_reason_and_no_profile() {
+    for role in lexicon().roles().iter().filter(|r| !r.is_peer()) {
+        assert!(role.profile().is_none(), "{}", role.id());
+        for lang in Lang::ALL {
+            assert!(
+                role.reason(*lang).is_some_and(|r| !r.is_empty()),
+                "{}",
+                role.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn shared_heads_are_declared_in_several_entries() {
+    let holders = |text: &str| -> Vec<&str> {
+        lexicon()
+            .roles()
+            .iter()
+            .filter(|r| {
+                r.variants()
+                    .iter()
+                    .any(|v| v.text() == text && v.is_ambiguous())
+            })
+            .map(|r| r.id())
+            .collect()
+    };
+    assert!(holders("navigator").len() >= 2);
+    let psw = holders("PSW");
+    assert_eq!(psw.len(), 2, "{psw:?}");
+    for id in psw {
+        let variant = lexicon()
+            .get(id)
+            .unwrap()
+            .variants()
+            .iter()
+            .find(|v| v.text() == "PSW")
+            .unwrap();
+        assert!(
+            variant.is_acronym() && !variant.regions().is_empty(),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn every_entry_and_verified_variant_is_sourced() {
+    for role in lexicon().roles() {
+        assert!(!role.sources().is_empty(), "{}", role.id());
+        for variant in role.variants() {
+            if variant.status() != VariantStatus::Unverified {
+                assert!(
+                    !variant.sources().is_empty(),
+                    "{}: \"{}\" is not marked unverified but has no source",
+                    role.id(),
+                    variant.text()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_broader_role_is_a_peer_role_and_lineages_end() {
+    for role in lexicon().roles().iter().filter(|r| r.is_peer()) {
+        let lineage = lexicon().lineage(role.id());
+        assert_eq!(lineage[0], role.id());
+        assert!(lineage.len() <= 3, "{lineage:?}");
+    }
+}
+
+#[test]
+fn every_variant_is_found_as_its_own_entry() {
+    // Each unambiguous variant, typed as in the lexicon, must come back to its own entry.
+    let crosswalk = peermap::Crosswalk::new();
+    for role in lexicon().roles() {
+        for variant in role.variants().iter().filter(|v| !v.is_ambiguous()) {
+            let answer = crosswalk.classify(variant.text());
+            assert!(
+                answer.lineage().iter().any(|r| r == role.id()),
+                "\"{}\" of {} came back as {} {:?}",
+                variant.text(),
+                role.id(),
+                answer.verdict(),
+                answer.role()
+            );
+        }
+    }
+}
