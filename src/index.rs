@@ -169,7 +169,7 @@ impl Index {
     }
 
     fn is_exact(&self, title: &str, entry: u32) -> bool {
-        self.variant_text(entry).map_or(false, |text| {
+        self.variant_text(entry).is_some_and(|text| {
             let squeeze = |s: &str| {
                 s.split_whitespace()
                     .collect::<Vec<_>>()

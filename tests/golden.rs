@@ -107,8 +107,8 @@ fn score(split: &str) -> Score {
         match row.verdict.as_str() {
             "peer_role" => {
                 s.peer_rows += 1;
-                let role_right = answer.verdict() == Verdict::PeerRole
-                    && answer.lineage().iter().any(|r| *r == row.role);
+                let role_right =
+                    answer.verdict() == Verdict::PeerRole && answer.lineage().contains(&row.role);
                 let family_right = answer.verdict() == Verdict::PeerRole
                     && answer.role().is_some_and(|r| root(r) == root(&row.role));
                 s.role_right += usize::from(role_right);
