@@ -486,7 +486,7 @@ impl Crosswalk {
                 Lang::Fr => format!(" Ce titre est partagé par plusieurs entrées ; l'indication de région {region} a choisi celle-ci."),
             });
         }
-        let read = describe_qualifiers(&answer.qualifiers);
+        let read = describe_qualifiers(&answer.qualifiers, self.lang);
         if !read.is_empty() {
             text.push_str(&match self.lang {
                 Lang::En => format!(" Also read: {read}."),
@@ -535,41 +535,34 @@ fn round(score: f64) -> f64 {
     (score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
-/// "seniority senior; domains mental-health; unplaced banana".
-fn describe_qualifiers(q: &Qualifiers) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut list = |name: &str, values: Vec<String>| {
-        if !values.is_empty() {
-            parts.push(format!("{name} {}", values.join(", ")));
-        }
+/// "seniority: senior; domains: mental health, substance use; unplaced: banana", in `lang`.
+fn describe_qualifiers(q: &Qualifiers, lang: Lang) -> String {
+    let coded = |codes: &[&'static str]| -> Vec<String> {
+        codes
+            .iter()
+            .map(|c| qualifiers::label(c, lang).unwrap_or(c).to_string())
+            .collect()
     };
-    list(
-        "seniority",
-        q.seniority().into_iter().map(str::to_string).collect(),
-    );
-    list("level", q.level().into_iter().map(str::to_string).collect());
-    list(
-        "employment",
-        q.employment().iter().map(|s| s.to_string()).collect(),
-    );
-    list("credential", q.credential().to_vec());
-    list(
-        "domains",
-        q.domains().iter().map(|s| s.to_string()).collect(),
-    );
-    list(
-        "populations",
-        q.populations().iter().map(|s| s.to_string()).collect(),
-    );
-    list(
-        "settings",
-        q.settings().iter().map(|s| s.to_string()).collect(),
-    );
-    list(
-        "location",
-        q.location().into_iter().map(str::to_string).collect(),
-    );
-    list("codes", q.codes().to_vec());
-    list("unplaced", q.other().to_vec());
-    parts.join("; ")
+    let as_written = |texts: Option<&str>| texts.into_iter().map(str::to_string).collect();
+    let fields: [(&str, &str, Vec<String>); 10] = [
+        ("seniority", "fonction", coded(q.seniority().as_slice())),
+        ("level", "échelon", as_written(q.level())),
+        ("employment", "emploi", coded(q.employment())),
+        ("credential", "titre", q.credential().to_vec()),
+        ("domains", "domaines", coded(q.domains())),
+        ("populations", "populations", coded(q.populations())),
+        ("settings", "milieux", coded(q.settings())),
+        ("location", "lieu", as_written(q.location())),
+        ("codes", "codes", q.codes().to_vec()),
+        ("unplaced", "non classé", q.other().to_vec()),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, _, values)| !values.is_empty())
+        .map(|(en, fr, values)| {
+            let name = if lang == Lang::Fr { fr } else { en };
+            format!("{name}: {}", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

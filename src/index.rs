@@ -341,20 +341,17 @@ fn max_edits(word: &str) -> usize {
 
 /// Every string obtained by deleting up to `max` characters (the word itself excluded).
 fn deletions(word: &str, max: usize) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     let mut frontier = vec![word.to_string()];
     for _ in 0..max {
         let mut next = Vec::new();
         for w in &frontier {
-            let chars: Vec<char> = w.chars().collect();
-            for skip in 0..chars.len() {
-                let d: String = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != skip)
-                    .map(|(_, c)| c)
-                    .collect();
-                if !out.contains(&d) {
+            for (at, c) in w.char_indices() {
+                let mut d = String::with_capacity(w.len());
+                d.push_str(&w[..at]);
+                d.push_str(&w[at + c.len_utf8()..]);
+                if seen.insert(d.clone()) {
                     out.push(d.clone());
                     next.push(d);
                 }
