@@ -196,7 +196,7 @@ impl CrosswalkBuilder {
         let mut lexicon = match (self.default_lexicon, extra.next()) {
             (true, None) => return Ok(Arc::clone(&EMBEDDED_ENGINE)),
             (true, Some(first)) => Lexicon::embedded().extended(first)?,
-            (false, Some(first)) => first.clone(),
+            (false, Some(first)) => first.checked_alone()?,
             (false, None) => {
                 return Err(Error {
                     kind: ErrorKind::EmptyLexicon,

@@ -322,30 +322,72 @@ pub struct Lexicon {
     version: String,
 }
 
-static EMBEDDED: Lazy<Lexicon> = Lazy::new(|| {
+static EMBEDDED: Lazy<Result<Lexicon, LexiconErrors>> = Lazy::new(|| {
     Lexicon::from_sources(EMBEDDED_FILES.iter().copied(), LEXICON_VERSION.to_string())
-        .unwrap_or_else(|errors| panic!("the embedded lexicon is invalid:\n{errors}"))
 });
+
+/// Whether `broader` must name an entry of the same set, or may name one of the lexicon the
+/// set will extend.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Standalone,
+    Extension,
+}
 
 impl Lexicon {
     /// The lexicon compiled into the library, parsed on first use.
+    ///
+    /// # Panics
+    ///
+    /// If the embedded data is invalid, which the crate's own tests rule out; use
+    /// [`Lexicon::try_embedded`] to get the problems instead.
     pub fn embedded() -> &'static Lexicon {
-        &EMBEDDED
+        Lexicon::try_embedded()
+            .unwrap_or_else(|errors| panic!("the embedded lexicon is invalid:\n{errors}"))
     }
 
-    /// Reads and validates a lexicon from a folder of `*.json` entry files, or from one file.
+    /// The lexicon compiled into the library, or every problem in its data.
+    pub fn try_embedded() -> Result<&'static Lexicon, &'static LexiconErrors> {
+        EMBEDDED.as_ref()
+    }
+
+    /// Reads and validates a complete lexicon from a folder of `*.json` entry files, or from
+    /// one file: every `broader` must name one of its own entries.
     ///
     /// Its version is `user-` plus a short hash of the files.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, LexiconErrors> {
-        let files = read_entry_files(path.as_ref())?;
-        let version = format!("user-{:08x}", hash_files(&files));
-        Lexicon::from_sources(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), version)
+        Lexicon::read_path(path.as_ref(), Scope::Standalone)
     }
 
-    /// Validates entries given as `(file name, JSON text)` pairs.
+    /// Reads and validates entries meant to extend another lexicon (an organization's local
+    /// titles): `broader` may name an entry of the lexicon they will extend, which is checked
+    /// when they are combined ([`Lexicon::extended`], [`crate::CrosswalkBuilder::lexicon`]).
+    pub fn extension_from_path(path: impl AsRef<Path>) -> Result<Lexicon, LexiconErrors> {
+        Lexicon::read_path(path.as_ref(), Scope::Extension)
+    }
+
+    fn read_path(path: &Path, scope: Scope) -> Result<Lexicon, LexiconErrors> {
+        let files = read_entry_files(path)?;
+        let version = format!("user-{:08x}", hash_files(&files));
+        Lexicon::parse_sources(
+            files.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+            version,
+            scope,
+        )
+    }
+
+    /// Validates a complete lexicon given as `(file name, JSON text)` pairs.
     pub fn from_sources<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
         version: String,
+    ) -> Result<Lexicon, LexiconErrors> {
+        Lexicon::parse_sources(files, version, Scope::Standalone)
+    }
+
+    fn parse_sources<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+        version: String,
+        scope: Scope,
     ) -> Result<Lexicon, LexiconErrors> {
         let mut errors = Vec::new();
         let mut roles = Vec::new();
@@ -355,7 +397,7 @@ impl Lexicon {
                 Err(mut errs) => errors.append(&mut errs),
             }
         }
-        errors.extend(check_entries(&roles));
+        errors.extend(check_entries(&roles, scope));
         if errors.is_empty() {
             Ok(Lexicon::assemble(roles, version))
         } else {
@@ -373,10 +415,20 @@ impl Lexicon {
             .cloned()
             .collect();
         roles.extend(extra.roles.iter().cloned());
-        let errors = check_entries(&roles);
+        let errors = check_entries(&roles, Scope::Standalone);
         if errors.is_empty() {
             let version = format!("{}.{}", self.version, extra.version);
             Ok(Lexicon::assemble(roles, version))
+        } else {
+            Err(LexiconErrors(errors))
+        }
+    }
+
+    /// This lexicon checked as complete on its own (an extension's `broader` must now resolve).
+    pub(crate) fn checked_alone(&self) -> Result<Lexicon, LexiconErrors> {
+        let errors = check_entries(&self.roles, Scope::Standalone);
+        if errors.is_empty() {
+            Ok(self.clone())
         } else {
             Err(LexiconErrors(errors))
         }
@@ -1117,7 +1169,7 @@ fn read_codes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Occupati
 }
 
 /// The rules that involve more than one entry: unique ids, variant collisions, `broader`.
-fn check_entries(roles: &[Role]) -> Vec<LexiconError> {
+fn check_entries(roles: &[Role], scope: Scope) -> Vec<LexiconError> {
     let mut errors = Vec::new();
     let mut ids: HashMap<&str, &Role> = HashMap::new();
     for role in roles {
@@ -1137,6 +1189,7 @@ fn check_entries(roles: &[Role]) -> Vec<LexiconError> {
         };
         let err = |kind| LexiconError::new(role.file(), Some(role.id()), Some("broader"), kind);
         match ids.get(broader) {
+            None if scope == Scope::Extension => {}
             None => errors.push(err(ErrorKind::UnknownBroader(broader.to_string()))),
             Some(b) if !b.is_peer() || !role.is_peer() => {
                 errors.push(err(ErrorKind::BroaderNotPeer(broader.to_string())))

@@ -192,9 +192,8 @@ impl Scanner<'_> {
                 self.depth = self.depth.saturating_sub(1);
                 self.note(Gap::Hard);
             }
-            ',' | ';' | ':' | '|' | '–' | '—' | '−' | '\n' | '\r' | '\t' => {
-                self.note(Gap::Hard)
-            }
+            // Line breaks and tabs inside a spreadsheet cell are only spacing.
+            ',' | ';' | ':' | '|' | '–' | '—' | '−' => self.note(Gap::Hard),
             '/' | '\\' | '&' | '+' => self.note(Gap::Soft),
             '-' => {
                 // A hyphen between spaces (or at an edge) separates parts of the title;

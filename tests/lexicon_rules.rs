@@ -381,3 +381,42 @@ fn a_user_lexicon_from_a_folder_extends_the_embedded_one() {
     assert_ne!(crosswalk.lexicon().version(), peermap::LEXICON_VERSION);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_extension_may_name_an_embedded_role_as_broader() {
+    let dir = std::env::temp_dir().join(format!("peermap-extension-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let entry = set(
+        peer_entry("ward-peer-liaison"),
+        "/broader",
+        json!("peer-support-worker"),
+    );
+    let entry = set(entry, "/variants/0/text", json!("Ward Peer Liaison"));
+    std::fs::write(dir.join("ward-peer-liaison.json"), entry.to_string()).unwrap();
+
+    let alone = Lexicon::from_path(&dir).unwrap_err().to_string();
+    assert!(
+        alone.contains("field \"broader\": \"peer-support-worker\" is not the id of any entry"),
+        "{alone}"
+    );
+
+    let extension = Lexicon::extension_from_path(&dir).unwrap();
+    let crosswalk = peermap::Crosswalk::builder()
+        .lexicon(extension.clone())
+        .build()
+        .unwrap();
+    let answer = crosswalk.classify("Ward peer liaison");
+    assert_eq!(
+        answer.lineage(),
+        ["ward-peer-liaison", "peer-support-worker"]
+    );
+
+    // Without the embedded lexicon, the broader role is missing again.
+    let err = peermap::Crosswalk::builder()
+        .no_default_lexicon()
+        .lexicon(extension)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("not the id of any entry"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

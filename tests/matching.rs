@@ -368,3 +368,9 @@ fn scores_stay_in_the_unit_interval() {
         assert!((0.0..=1.0).contains(&score), "{title}: {score}");
     }
 }
+
+#[test]
+fn line_breaks_inside_a_cell_are_spacing() {
+    assert_eq!(classify("Peer\r\nNavigator").role(), Some("peer-navigator"));
+    assert_eq!(classify("Pair\taidant").role(), Some("peer-support-worker"));
+}

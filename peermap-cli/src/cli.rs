@@ -44,7 +44,8 @@ pub enum Command {
     /// Every input row is written back, in order, with the answer's columns appended
     /// (`peermap_verdict`, `peermap_role`, … one column per dimension of the map), or as one
     /// JSON object per row with `--format jsonl`. A row that cannot be read or decoded is kept
-    /// with verdict `error`. A summary goes to standard error.
+    /// with verdict `error`. A summary goes to standard error. In CSV and TSV a blank line is
+    /// not a record (as in every CSV reader); in lines input every line is a row.
     ///
     /// Exit codes: 0 every row coded; 1 fatal error (unreadable file, missing column, invalid
     /// lexicon); 2 usage error; 3 finished, but some rows have verdict `error`.
@@ -310,7 +311,7 @@ mod tests {
 
     #[test]
     fn the_command_line_is_well_formed() {
-        Cli::command().debug_assert();
+        Cli::command().version(version()).debug_assert();
     }
 
     #[test]

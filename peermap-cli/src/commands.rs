@@ -1,0 +1,337 @@
+//! The subcommands other than `classify`: `lookup`, `roles`, `show`, `compare` and
+//! `lexicon check`.
+
+use std::io::{self, BufWriter, Write};
+
+use peermap::{Crosswalk, Lang, Lexicon, Role, Verdict};
+use serde::Serialize;
+
+use crate::cli::{CheckArgs, CompareArgs, LookupArgs, RolesArgs, ShowArgs, TextFormat};
+use crate::render::{self, Side};
+use crate::setup::{self, LexiconFailure};
+
+/// Standard output, buffered; flushed by the caller so write errors are seen.
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+/// Writes `value` as pretty JSON and a newline.
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `peermap lookup`.
+pub fn lookup(args: &LookupArgs) -> anyhow::Result<()> {
+    let crosswalk = setup::crosswalk(&args.crosswalk)?;
+    let answer = crosswalk.classify(&args.title);
+    let mut out = stdout();
+    match args.format {
+        TextFormat::Text => render::lookup(&mut out, &answer, args.crosswalk.lang.into())?,
+        TextFormat::Json => write_json(&mut out, &answer)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One line of `peermap roles --format json`.
+#[derive(Serialize)]
+struct RoleLine<'a> {
+    id: &'a str,
+    kind: &'static str,
+    label: &'a str,
+    broader: Option<&'a str>,
+    traditions: Vec<&'static str>,
+    variants: VariantCounts,
+}
+
+/// Variants per language.
+#[derive(Serialize)]
+struct VariantCounts {
+    en: usize,
+    fr: usize,
+}
+
+fn counts(role: &Role) -> VariantCounts {
+    let n = |lang| role.variants().iter().filter(|v| v.lang() == lang).count();
+    VariantCounts {
+        en: n(Lang::En),
+        fr: n(Lang::Fr),
+    }
+}
+
+/// `peermap roles`.
+pub fn roles(args: &RolesArgs) -> anyhow::Result<()> {
+    let crosswalk = setup::crosswalk_for_lexicon(&args.lexicon, args.lang)?;
+    let lexicon = crosswalk.lexicon();
+    let lang = args.lang.into();
+    let mut out = stdout();
+    match args.format {
+        TextFormat::Text => render::roles(&mut out, lexicon, lang)?,
+        TextFormat::Json => {
+            let lines: Vec<RoleLine> = lexicon
+                .roles()
+                .iter()
+                .map(|role| RoleLine {
+                    id: role.id(),
+                    kind: role.kind().as_str(),
+                    label: role.label(lang),
+                    broader: role.broader(),
+                    traditions: role.traditions().iter().map(|t| t.as_str()).collect(),
+                    variants: counts(role),
+                })
+                .collect();
+            write_json(&mut out, &lines)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `peermap show --format json`: the entry as in its file, plus its lineage and narrower roles.
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    role: &'a Role,
+    lineage: Vec<&'a str>,
+    narrower: Vec<&'a str>,
+    variant_counts: VariantCounts,
+}
+
+/// Finds an entry by id, forgiving case and spaces; else an error naming close ids.
+fn find_role<'a>(lexicon: &'a Lexicon, wanted: &str) -> anyhow::Result<&'a Role> {
+    if let Some(role) = lexicon.get(wanted) {
+        return Ok(role);
+    }
+    let slug = wanted.trim().to_lowercase().replace([' ', '_'], "-");
+    if let Some(role) = lexicon.get(&slug) {
+        return Ok(role);
+    }
+    let close = render::close_ids(lexicon, wanted);
+    if close.is_empty() {
+        anyhow::bail!("no entry \"{wanted}\" in the lexicon (see `peermap roles` for every id)");
+    }
+    anyhow::bail!(
+        "no entry \"{wanted}\" in the lexicon; close ids: {}",
+        close.join(", ")
+    )
+}
+
+/// `peermap show`.
+pub fn show(args: &ShowArgs) -> anyhow::Result<()> {
+    let crosswalk = setup::crosswalk_for_lexicon(&args.lexicon, args.lang)?;
+    let lexicon = crosswalk.lexicon();
+    let role = find_role(lexicon, &args.role)?;
+    let mut out = stdout();
+    match args.format {
+        TextFormat::Text => render::show(&mut out, lexicon, role, args.lang.into())?,
+        TextFormat::Json => {
+            let narrower = lexicon
+                .roles()
+                .iter()
+                .filter(|r| r.broader() == Some(role.id()))
+                .map(Role::id)
+                .collect();
+            let value = ShowJson {
+                role,
+                lineage: lexicon.lineage(role.id()),
+                narrower,
+                variant_counts: counts(role),
+            };
+            write_json(&mut out, &value)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `peermap compare --format json`.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    a: CompareSide<'a>,
+    b: CompareSide<'a>,
+    shared: peermap::Profile,
+}
+
+#[derive(Serialize)]
+struct CompareSide<'a> {
+    given: &'a str,
+    role: &'a str,
+    kind: &'static str,
+    label: &'a str,
+    via_title: bool,
+    traditions: Vec<&'static str>,
+    profile: Option<&'a peermap::Profile>,
+}
+
+/// `peermap compare`: each side is an entry id, or a title coded to one entry.
+pub fn compare(args: &CompareArgs) -> anyhow::Result<()> {
+    let crosswalk = setup::crosswalk(&args.crosswalk)?;
+    let a = resolve(&crosswalk, &args.a)?;
+    let b = resolve(&crosswalk, &args.b)?;
+    let lang: Lang = args.crosswalk.lang.into();
+    let mut out = stdout();
+    match args.format {
+        TextFormat::Text => render::compare(&mut out, &a, &b, lang)?,
+        TextFormat::Json => {
+            let empty = peermap::Profile::default();
+            let (pa, pb) = (
+                a.role.profile().unwrap_or(&empty),
+                b.role.profile().unwrap_or(&empty),
+            );
+            let shared = peermap::Profile {
+                functions: intersect(&pa.functions, &pb.functions),
+                formality: intersect(&pa.formality, &pb.formality),
+                relations: intersect(&pa.relations, &pb.relations),
+                status: intersect(&pa.status, &pb.status),
+                affiliations: intersect(&pa.affiliations, &pb.affiliations),
+                spaces: intersect(&pa.spaces, &pb.spaces),
+            };
+            write_json(
+                &mut out,
+                &CompareJson {
+                    a: compare_side(&a, lang),
+                    b: compare_side(&b, lang),
+                    shared,
+                },
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// An entry id, or a title the crosswalk codes to one entry.
+fn resolve<'a>(crosswalk: &'a Crosswalk, given: &'a str) -> anyhow::Result<Side<'a>> {
+    let lexicon = crosswalk.lexicon();
+    if let Some(role) = lexicon.get(given) {
+        return Ok(Side {
+            given,
+            role,
+            via_title: false,
+        });
+    }
+    let answer = crosswalk.classify(given);
+    match answer.role().and_then(|id| lexicon.get(id)) {
+        Some(role) => Ok(Side {
+            given,
+            role,
+            via_title: true,
+        }),
+        None if answer.verdict() == Verdict::Ambiguous => {
+            let ids: Vec<&str> = answer.candidates().iter().map(|c| c.role()).collect();
+            anyhow::bail!(
+                "\"{given}\" is ambiguous (candidates: {}); give an entry id or a fuller title",
+                ids.join(", ")
+            )
+        }
+        None => anyhow::bail!(
+            "\"{given}\" is neither an entry id nor a title the lexicon codes (see `peermap roles`)"
+        ),
+    }
+}
+
+/// One side of `compare --format json`.
+fn compare_side<'a>(side: &Side<'a>, lang: Lang) -> CompareSide<'a> {
+    CompareSide {
+        given: side.given,
+        role: side.role.id(),
+        kind: side.role.kind().as_str(),
+        label: side.role.label(lang),
+        via_title: side.via_title,
+        traditions: side.role.traditions().iter().map(|t| t.as_str()).collect(),
+        profile: side.role.profile(),
+    }
+}
+
+/// The values two sets share.
+fn intersect<T: peermap::DimensionValue>(
+    a: &peermap::ValueSet<T>,
+    b: &peermap::ValueSet<T>,
+) -> peermap::ValueSet<T> {
+    a.iter().filter(|v| b.contains(*v)).collect()
+}
+
+/// `peermap lexicon check`.
+pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
+    let (what, lexicon) = match &args.path {
+        None => (
+            "the embedded lexicon".to_string(),
+            Lexicon::embedded().clone(),
+        ),
+        Some(path) => {
+            let what = path.display().to_string();
+            let problems = if args.with_default {
+                Lexicon::extension_from_path(path)
+                    .err()
+                    .map_or_else(Vec::new, |e| e.errors().to_vec())
+            } else {
+                peermap::check_path(path)
+            };
+            if !problems.is_empty() {
+                let mut out = stdout();
+                for problem in &problems {
+                    writeln!(out, "{problem}")?;
+                }
+                out.flush()?;
+                let n = problems.len();
+                anyhow::bail!("{n} problem{} in {what}", if n == 1 { "" } else { "s" });
+            }
+            let lexicon = setup::load_lexicon(path, args.with_default)?;
+            if args.with_default {
+                if let Err(errors) = Lexicon::embedded().extended(&lexicon) {
+                    let failure = LexiconFailure::new(
+                        format!("{what} as an extension of the embedded lexicon"),
+                        errors.errors(),
+                    );
+                    let mut out = stdout();
+                    for problem in &failure.problems {
+                        writeln!(out, "{problem}")?;
+                    }
+                    out.flush()?;
+                    let n = failure.problems.len();
+                    anyhow::bail!(
+                        "{n} problem{} in {what} as an extension of the embedded lexicon",
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+            }
+            (what, lexicon)
+        }
+    };
+    let roles = lexicon.roles();
+    let peers = roles.iter().filter(|r| r.is_peer()).count();
+    let variants: usize = roles.iter().map(|r| r.variants().len()).sum();
+    let in_lang = |lang| {
+        roles
+            .iter()
+            .flat_map(|r| r.variants())
+            .filter(|v| v.lang() == lang)
+            .count()
+    };
+    let also = if args.with_default {
+        ", also as an extension of the embedded lexicon"
+    } else {
+        ""
+    };
+    let mut out = stdout();
+    writeln!(
+        out,
+        "OK: {what} (lexicon {}) is valid{also}: {} ({} and {}), {} ({} EN, {} FR)",
+        lexicon.version(),
+        count(roles.len(), "entry", "entries"),
+        count(peers, "peer role", "peer roles"),
+        count(roles.len() - peers, "not-peer entry", "not-peer entries"),
+        count(variants, "variant", "variants"),
+        in_lang(Lang::En),
+        in_lang(Lang::Fr),
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+/// "1 entry", "3 entries".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

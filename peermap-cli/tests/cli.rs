@@ -1,0 +1,805 @@
+//! Runs the built `peermap` binary as a user would, and checks its contract: every row in is
+//! a row out, in order; the documented columns and JSON keys; exit codes 0, 1, 2 and 3; atomic
+//! output; the other subcommands.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The appended CSV columns, in order (the contract other tools rely on).
+const COLUMNS: &[&str] = &[
+    "peermap_verdict",
+    "peermap_role",
+    "peermap_lineage",
+    "peermap_label",
+    "peermap_traditions",
+    "peermap_score",
+    "peermap_method",
+    "peermap_matched",
+    "peermap_lang",
+    "peermap_candidates",
+    "peermap_functions",
+    "peermap_formality",
+    "peermap_relations",
+    "peermap_status",
+    "peermap_affiliations",
+    "peermap_spaces",
+    "peermap_seniority",
+    "peermap_level",
+    "peermap_employment",
+    "peermap_credential",
+    "peermap_domains",
+    "peermap_populations",
+    "peermap_settings",
+    "peermap_location",
+    "peermap_codes",
+    "peermap_other",
+    "peermap_explanation",
+    "peermap_error",
+    "peermap_lexicon_version",
+];
+
+/// The keys every JSON line has.
+const JSON_KEYS: &[&str] = &[
+    "row",
+    "input",
+    "verdict",
+    "role",
+    "lineage",
+    "label",
+    "traditions",
+    "score",
+    "method",
+    "matched",
+    "lang",
+    "candidates",
+    "qualifiers",
+    "profile",
+    "lexicon_version",
+    "explanation",
+    "reason",
+    "error",
+];
+
+const DIMENSIONS: &[&str] = &[
+    "functions",
+    "formality",
+    "relations",
+    "status",
+    "affiliations",
+    "spaces",
+];
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/titles.csv")
+}
+
+fn peermap() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_peermap"))
+}
+
+/// Runs `peermap args…` with `stdin` as standard input.
+fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = peermap()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with_input(args, b"")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited normally")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Parses CSV (or TSV) output into a header and byte rows.
+fn parse(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<Vec<Vec<u8>>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records().map(|r| {
+        r.expect("the output is valid CSV")
+            .iter()
+            .map(<[u8]>::to_vec)
+            .collect::<Vec<_>>()
+    });
+    let header = records
+        .next()
+        .expect("a header")
+        .into_iter()
+        .map(|h| String::from_utf8(h).unwrap())
+        .collect();
+    (header, records.collect())
+}
+
+fn column(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+}
+
+fn cell(row: &[Vec<u8>], at: usize) -> String {
+    String::from_utf8_lossy(&row[at]).into_owned()
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn the_example_file_is_coded_row_for_row() {
+    let output = run(&[
+        "classify",
+        example().to_str().unwrap(),
+        "--column",
+        "job_title",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let input = fs::read(example()).unwrap();
+    let (in_header, in_rows) = parse(&input, b',');
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(in_header, ["id", "job_title", "department"]);
+    assert_eq!(&header[..3], &in_header[..]);
+    assert_eq!(&header[3..], COLUMNS);
+    assert_eq!(rows.len(), in_rows.len());
+    assert!(rows.len() >= 35, "the example has about 40 rows");
+    for (got, given) in rows.iter().zip(&in_rows) {
+        assert_eq!(
+            &got[..3],
+            &given[..],
+            "input cells are written back unchanged"
+        );
+        assert_eq!(got.len(), 3 + COLUMNS.len());
+        let verdict = cell(got, 3);
+        assert!(
+            ["peer_role", "ambiguous", "not_peer", "unknown"].contains(&verdict.as_str()),
+            "{verdict}"
+        );
+        assert_eq!(cell(got, 3 + COLUMNS.len() - 1), peermap::LEXICON_VERSION);
+    }
+    let summary = stderr(&output);
+    for verdict in ["peer_role", "ambiguous", "not_peer", "unknown", "error"] {
+        assert!(summary.contains(verdict), "{summary}");
+    }
+    assert!(
+        summary.contains(&format!("{} rows", in_rows.len())),
+        "{summary}"
+    );
+}
+
+#[test]
+fn the_title_column_is_found_without_column() {
+    let with = run(&["classify", example().to_str().unwrap(), "--column", "2"]);
+    let without = run(&["classify", example().to_str().unwrap()]);
+    assert_eq!(code(&without), 0);
+    assert_eq!(with.stdout, without.stdout);
+}
+
+#[test]
+fn json_lines_have_every_key_and_count_rows_from_one() {
+    let output = run(&["classify", example().to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let (_, in_rows) = parse(&fs::read(example()).unwrap(), b',');
+    assert_eq!(lines.len(), in_rows.len());
+    for (i, line) in lines.iter().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        let object = value.as_object().expect("an object");
+        for key in JSON_KEYS {
+            assert!(object.contains_key(*key), "line {}: no key {key}", i + 1);
+        }
+        assert_eq!(value["row"], i as u64 + 1);
+        assert_eq!(value["input"], cell(&in_rows[i], 1));
+        assert_eq!(value["lexicon_version"], peermap::LEXICON_VERSION);
+        assert!(value["error"].is_null());
+        for dimension in DIMENSIONS {
+            assert!(value["profile"][dimension].is_array(), "{dimension}");
+        }
+        for candidate in value["candidates"].as_array().unwrap() {
+            assert!(candidate["role"].is_string() && candidate["score"].is_number());
+        }
+        assert!(value["lineage"].is_array() && value["traditions"].is_array());
+        assert!(value["qualifiers"].is_object());
+    }
+}
+
+/// A file with everything that goes wrong in real exports, and what each row must become.
+#[test]
+fn malformed_input_keeps_every_row_in_order() {
+    let mut file: Vec<u8> = Vec::new();
+    file.extend_from_slice(b"\xEF\xBB\xBFid,title,note\r\n");
+    file.extend_from_slice(b"1,Peer Navigator,plain\r\n");
+    file.extend_from_slice(b"2,\"Community Health Worker\r\n(bilingual)\",quoted newline\r\n");
+    file.extend_from_slice(b"3,Accountant\r\n"); // short, but the title is there
+    file.extend_from_slice(b"4,Peer Navigator,long,extra,cells\r\n");
+    file.extend_from_slice(b"\r\n"); // an empty line: not a record
+    file.extend_from_slice(b"5\r\n"); // the title cell is missing
+    file.extend_from_slice(b"6,M\xE9diatrice en sant\xE9,latin-1 byte\r\n");
+    file.extend_from_slice(b"7,\"Peer, \"\"Support\"\" Worker\",escaped quotes\r\n");
+    file.extend_from_slice(b"8,\"never closed,\r\n9,Peer Navigator,swallowed\r\n");
+    let dir = temp_dir();
+    let path = dir.path().join("messy.csv");
+    fs::write(&path, &file).unwrap();
+
+    // (id, verdict or "" for any real verdict, error code)
+    let expected: &[(&str, &str, &str)] = &[
+        ("1", "", ""),
+        ("2", "", ""),
+        ("3", "", ""),
+        ("4", "", ""),
+        ("5", "error", "missing-column"),
+        ("6", "error", "invalid-encoding"),
+        ("7", "", ""),
+        ("8", "error", "unterminated-quote"),
+    ];
+    let output = run(&["classify", path.to_str().unwrap()]);
+    assert_eq!(code(&output), 3, "{}", stderr(&output));
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(header[0], "id", "the byte-order mark is stripped");
+    let verdict = column(&header, "peermap_verdict");
+    let error = column(&header, "peermap_error");
+    let explanation = column(&header, "peermap_explanation");
+    assert_eq!(rows.len(), expected.len());
+    for (row, (id, want_verdict, want_error)) in rows.iter().zip(expected) {
+        assert_eq!(cell(row, 0), *id);
+        let got = cell(row, verdict);
+        if want_verdict.is_empty() {
+            assert_ne!(got, "error", "row {id}");
+        } else {
+            assert_eq!(got, *want_verdict, "row {id}");
+        }
+        assert_eq!(cell(row, error), *want_error, "row {id}");
+    }
+    // Ragged rows keep their fields; the peermap columns stay aligned.
+    assert_eq!(cell(&rows[2], 2), "", "a short row is padded");
+    assert_eq!(rows[3].len(), header.len() + 2);
+    assert_eq!(cell(&rows[3], header.len()), "extra");
+    assert_eq!(cell(&rows[1], 1), "Community Health Worker\r\n(bilingual)");
+    assert_eq!(cell(&rows[6], 1), "Peer, \"Support\" Worker");
+    // The undecodable title is written back byte for byte, never repaired.
+    assert_eq!(rows[5][1], b"M\xE9diatrice en sant\xE9");
+    // Errors carry their line number.
+    for (row, line) in [(4, "line 8:"), (5, "line 9:"), (7, "line 11:")] {
+        let text = cell(&rows[row], explanation);
+        assert!(text.starts_with(line), "row {}: {text}", row + 1);
+    }
+    let summary = stderr(&output);
+    assert!(summary.contains("--encoding windows-1252"), "{summary}");
+    assert!(summary.contains("(line 9)"), "{summary}");
+
+    // The same in JSON lines.
+    let output = run(&["classify", path.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code(&output), 3);
+    let values: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(values.len(), expected.len());
+    for (i, (value, (_, want_verdict, want_error))) in values.iter().zip(expected).enumerate() {
+        assert_eq!(value["row"], i as u64 + 1);
+        for key in JSON_KEYS {
+            assert!(value.get(*key).is_some(), "row {}: no key {key}", i + 1);
+        }
+        if !want_verdict.is_empty() {
+            assert_eq!(value["verdict"], *want_verdict);
+            assert_eq!(value["reason"], *want_error);
+            assert!(value["error"].as_str().unwrap().contains("line"));
+        } else {
+            assert!(value["error"].is_null());
+        }
+    }
+}
+
+#[test]
+fn windows_1252_is_decoded_when_asked() {
+    let dir = temp_dir();
+    let path = dir.path().join("excel.csv");
+    fs::write(
+        &path,
+        b"id,titre\r\n1,M\xE9diatrice en sant\xE9\r\n2,Travailleuse de rue\r\n",
+    )
+    .unwrap();
+    let output = run(&["classify", path.to_str().unwrap()]);
+    assert_eq!(code(&output), 3);
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(
+        cell(&rows[0], column(&header, "peermap_error")),
+        "invalid-encoding"
+    );
+    assert_eq!(rows[0][1], b"M\xE9diatrice en sant\xE9");
+
+    let output = run(&[
+        "classify",
+        path.to_str().unwrap(),
+        "--encoding",
+        "windows-1252",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(
+        cell(&rows[0], 1),
+        "Médiatrice en santé",
+        "written out as UTF-8"
+    );
+    assert_ne!(cell(&rows[0], column(&header, "peermap_verdict")), "error");
+
+    let output = run(&[
+        "classify",
+        path.to_str().unwrap(),
+        "--encoding",
+        "windows-1252",
+        "--format",
+        "jsonl",
+    ]);
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(first["input"], "Médiatrice en santé");
+}
+
+#[test]
+fn fatal_errors_exit_1_with_one_line() {
+    let dir = temp_dir();
+    let missing = dir.path().join("missing.csv");
+    let example = example();
+    let cases: &[&[&str]] = &[
+        &[
+            "classify",
+            example.to_str().unwrap(),
+            "--column",
+            "no_such_column",
+        ],
+        &["classify", example.to_str().unwrap(), "--column", "9"],
+        &["classify", missing.to_str().unwrap()],
+        &["classify", dir.path().to_str().unwrap()],
+        &[
+            "classify",
+            example.to_str().unwrap(),
+            "--no-default-lexicon",
+        ],
+        &["show", "no-such-role"],
+    ];
+    for args in cases {
+        let output = run(args);
+        assert_eq!(code(&output), 1, "{args:?}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("peermap: error: "), "{args:?}: {err}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    let err = stderr(&run(&[
+        "classify",
+        example.to_str().unwrap(),
+        "--column",
+        "no_such_column",
+    ]));
+    assert!(
+        err.contains("no_such_column") && err.contains("job_title"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let example = example();
+    let example = example.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &[],
+        &["classify", example, "--no-such-flag"],
+        &["classify", example, "--format", "xml"],
+        &["classify", example, "--threshold", "1.5"],
+        &["classify", example, "--region", "Ontario"],
+        &["classify", example, "--lang", "de"],
+        &["classify", example, "--encoding", "ebcdic"],
+        &["lookup"],
+        &["no-such-command"],
+    ];
+    for args in cases {
+        assert_eq!(code(&run(args)), 2, "{args:?}");
+    }
+}
+
+#[test]
+fn output_files_are_written_atomically() {
+    let dir = temp_dir();
+    let out = dir.path().join("coded.csv");
+    fs::write(&out, "old content\n").unwrap();
+    let output = run(&[
+        "classify",
+        example().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let (header, rows) = parse(&fs::read(&out).unwrap(), b',');
+    assert_eq!(&header[3..], COLUMNS);
+    assert!(!rows.is_empty());
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["coded.csv"], "no temporary file is left behind");
+
+    // A failed run leaves the target untouched and no debris.
+    let output = run(&[
+        "classify",
+        example().to_str().unwrap(),
+        "--column",
+        "nope",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(parse(&fs::read(&out).unwrap(), b',').1.len(), rows.len());
+}
+
+#[test]
+fn lines_tsv_and_stdin_inputs() {
+    let dir = temp_dir();
+    let lines = dir.path().join("titles.txt");
+    fs::write(
+        &lines,
+        "Peer Navigator\r\n\nAccountant\nTravailleuse de rue",
+    )
+    .unwrap();
+    let output = run(&["classify", lines.to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(header[0], "title");
+    let titles: Vec<String> = rows.iter().map(|r| cell(r, 0)).collect();
+    assert_eq!(
+        titles,
+        ["Peer Navigator", "", "Accountant", "Travailleuse de rue"]
+    );
+    assert_eq!(cell(&rows[0], 1), "peer_role");
+
+    let tsv = dir.path().join("titles.tsv");
+    fs::write(
+        &tsv,
+        "id\tposte\n1\tPair aidante, santé mentale\n2\tNavigator\n",
+    )
+    .unwrap();
+    let output = run(&["classify", tsv.to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let (header, rows) = parse(&output.stdout, b'\t');
+    assert_eq!(&header[..2], ["id", "poste"]);
+    assert_eq!(
+        header.len(),
+        2 + COLUMNS.len(),
+        "the output is tab-separated too"
+    );
+    assert_eq!(cell(&rows[0], 1), "Pair aidante, santé mentale");
+    assert_eq!(
+        cell(&rows[1], column(&header, "peermap_verdict")),
+        "ambiguous"
+    );
+
+    let csv = fs::read(example()).unwrap();
+    let from_stdin = run_with_input(&["classify", "-", "--column", "job_title"], &csv);
+    assert_eq!(code(&from_stdin), 0, "{}", stderr(&from_stdin));
+    let from_file = run(&[
+        "classify",
+        example().to_str().unwrap(),
+        "--column",
+        "job_title",
+    ]);
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+
+    let piped = run_with_input(
+        &[
+            "classify",
+            "-",
+            "--input-format",
+            "lines",
+            "--format",
+            "jsonl",
+        ],
+        b"Peer Navigator\nNavigator\n",
+    );
+    assert_eq!(code(&piped), 0);
+    assert_eq!(stdout(&piped).lines().count(), 2);
+
+    let no_header = run_with_input(
+        &["classify", "--no-header", "--column", "2"],
+        b"1,Peer Navigator\n2,Accountant,x\n",
+    );
+    assert_eq!(code(&no_header), 0, "{}", stderr(&no_header));
+    let (header, rows) = parse(&no_header.stdout, b',');
+    assert_eq!(&header[..2], ["column_1", "column_2"]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(cell(&rows[0], 2), "peer_role");
+}
+
+#[test]
+fn a_region_hint_resolves_psw() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&[], "ambiguous", ""),
+        (
+            &["--region", "CA-ON"],
+            "not_peer",
+            "personal-support-worker",
+        ),
+    ];
+    for (extra, verdict, role) in cases {
+        let mut args = vec!["classify", "-", "--input-format", "lines"];
+        args.extend_from_slice(extra);
+        let output = run_with_input(&args, b"PSW\n");
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        let (header, rows) = parse(&output.stdout, b',');
+        assert_eq!(
+            cell(&rows[0], column(&header, "peermap_verdict")),
+            *verdict,
+            "{extra:?}"
+        );
+        assert_eq!(
+            cell(&rows[0], column(&header, "peermap_role")),
+            *role,
+            "{extra:?}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = temp_dir();
+    let path = dir.path().join("many.txt");
+    let mut text = String::new();
+    for i in 0..100_000 {
+        text.push_str(&format!("Peer Support Worker {i}\n"));
+    }
+    fs::write(&path, text).unwrap();
+    let mut child = peermap()
+        .args(["classify", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 256];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(!stderr(&output).contains("error"), "{}", stderr(&output));
+}
+
+#[test]
+fn lookup_answers_the_six_questions() {
+    let output = run(&["lookup", "Peer Navigator – HIV"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "peer_role",
+        "peer-navigator",
+        "What are the objectives of the peer's support?",
+        "Where is the support offered?",
+        "Peers' pathways",
+        peermap::LEXICON_VERSION,
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+
+    let text = stdout(&run(&["lookup", "Comptable", "--lang", "fr"]));
+    assert!(text.contains("non déterminé"), "{text}");
+    assert!(text.contains("Qui les reconnaît comme pairs ?"), "{text}");
+
+    let output = run(&["lookup", "Navigator", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["verdict"], "ambiguous");
+    assert!(value["candidates"].as_array().unwrap().len() >= 2);
+}
+
+#[test]
+fn roles_lists_every_entry() {
+    let output = run(&["roles"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    for id in [
+        "peer-navigator",
+        "community-health-worker",
+        "nurse-navigator",
+    ] {
+        assert!(text.contains(id), "{id}");
+    }
+    let output = run(&["roles", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let entries = value.as_array().unwrap();
+    let navigator = entries
+        .iter()
+        .find(|e| e["id"] == "peer-navigator")
+        .expect("peer-navigator is listed");
+    assert_eq!(navigator["kind"], "peer-role");
+    assert!(navigator["variants"]["en"].as_u64().unwrap() > 0);
+    assert!(navigator["variants"]["fr"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn show_prints_one_entry_in_full() {
+    let output = run(&["show", "peer-navigator"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "peer-navigator",
+        "Peer navigator",
+        "Pair navigateur",
+        "What are the objectives of the peer's support?",
+        "Navigation",
+        "peer navigator",
+        "SOURCES",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let text = stdout(&run(&["show", "peer-navigator", "--lang", "fr"]));
+    assert!(text.contains("Quels sont les objectifs du soutien offert par le pair ?"));
+
+    let output = run(&["show", "peer-navigatr"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("peer-navigator"),
+        "close ids are suggested"
+    );
+
+    let output = run(&["show", "peer-navigator", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["id"], "peer-navigator");
+    assert!(value["variants"].is_array() && value["profile"].is_object());
+}
+
+#[test]
+fn compare_puts_two_roles_side_by_side() {
+    let output = run(&["compare", "peer-navigator", "Community Health Worker"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("community-health-worker") && text.contains("On what basis"));
+    assert_eq!(code(&run(&["compare", "peer-navigator", "Navigator"])), 1);
+}
+
+#[test]
+fn lexicon_check_validates_folders() {
+    let output = run(&["lexicon", "check"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("OK:"), "{}", stdout(&output));
+
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    assert_eq!(code(&run(&["lexicon", "check", data.to_str().unwrap()])), 0);
+
+    let dir = temp_dir();
+    fs::write(
+        dir.path().join("broken-entry.json"),
+        r#"{
+  "id": "broken-entry",
+  "kind": "peer-role",
+  "broader": null,
+  "traditions": ["peer-support"],
+  "label": {"en": "Broken entry"},
+  "definition": {"en": "A test entry.", "fr": "Une entrée de test."},
+  "profile": {
+    "functions": ["navigaton"], "formality": ["informal"], "relations": ["lived-experience"],
+    "status": ["people-supported"], "affiliations": ["independent"], "spaces": ["daily-life"]
+  },
+  "variants": [{"text": "broken entry title", "lang": "en"}],
+  "sources": ["https://example.org"]
+}"#,
+    )
+    .unwrap();
+    let output = run(&["lexicon", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&output), 1);
+    let report = format!("{}{}", stdout(&output), stderr(&output));
+    for expected in ["broken-entry.json", "broken-entry", "label.fr", "navigaton"] {
+        assert!(report.contains(expected), "{expected}: {report}");
+    }
+
+    // The same folder given to classify is a fatal error, one problem per line.
+    let output = run_with_input(
+        &["classify", "-", "--lexicon", dir.path().to_str().unwrap()],
+        b"title\nPeer Navigator\n",
+    );
+    assert_eq!(code(&output), 1);
+    let err = stderr(&output);
+    assert!(err.starts_with("peermap: error: "));
+    assert!(err.lines().count() >= 3, "{err}");
+}
+
+#[test]
+fn user_lexicons_extend_the_embedded_one() {
+    let dir = temp_dir();
+    fs::write(
+        dir.path().join("recovery-college-tutor.json"),
+        r#"{
+  "id": "recovery-college-tutor",
+  "kind": "peer-role",
+  "broader": null,
+  "traditions": ["peer-support"],
+  "label": {"en": "Recovery college peer tutor", "fr": "Pair formateur en rétablissement"},
+  "definition": {"en": "A peer who co-teaches recovery courses.", "fr": "Pair qui coanime des cours de rétablissement."},
+  "profile": {
+    "functions": ["promotion"], "formality": ["formal-structured"], "relations": ["lived-experience"],
+    "status": ["people-supported", "organization"], "affiliations": ["clinical-organization"], "spaces": ["institution"]
+  },
+  "variants": [{"text": "recovery college peer tutor", "lang": "en"}],
+  "sources": ["https://example.org"]
+}"#,
+    )
+    .unwrap();
+    let lexicon = dir.path().to_str().unwrap();
+    let output = run_with_input(
+        &[
+            "classify",
+            "-",
+            "--lexicon",
+            lexicon,
+            "--format",
+            "jsonl",
+            "--input-format",
+            "lines",
+        ],
+        b"Recovery College Peer Tutor\nPeer Navigator\n",
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let values: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(values[0]["role"], "recovery-college-tutor");
+    assert_eq!(
+        values[1]["role"], "peer-navigator",
+        "the embedded entries are kept"
+    );
+    let version = values[0]["lexicon_version"].as_str().unwrap();
+    assert!(version.starts_with(peermap::LEXICON_VERSION) && version != peermap::LEXICON_VERSION);
+
+    let output = run_with_input(
+        &[
+            "classify",
+            "-",
+            "--lexicon",
+            lexicon,
+            "--no-default-lexicon",
+            "--input-format",
+            "lines",
+        ],
+        b"Peer Navigator\n",
+    );
+    assert_eq!(code(&output), 0);
+    let (header, rows) = parse(&output.stdout, b',');
+    assert_eq!(
+        cell(&rows[0], column(&header, "peermap_verdict")),
+        "unknown"
+    );
+}
+
+#[test]
+fn version_names_the_lexicon() {
+    let output = run(&["--version"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    assert!(text.contains(env!("CARGO_PKG_VERSION")));
+    assert!(text.contains(peermap::LEXICON_VERSION));
+}
