@@ -545,7 +545,11 @@ fn describe_qualifiers(q: &Qualifiers, lang: Lang) -> String {
     };
     let as_written = |texts: Option<&str>| texts.into_iter().map(str::to_string).collect();
     let fields: [(&str, &str, Vec<String>); 10] = [
-        ("seniority", "fonction", coded(q.seniority().as_slice())),
+        (
+            "seniority",
+            "niveau hiérarchique",
+            coded(q.seniority().as_slice()),
+        ),
         ("level", "échelon", as_written(q.level())),
         ("employment", "emploi", coded(q.employment())),
         ("credential", "titre", q.credential().to_vec()),

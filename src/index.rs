@@ -128,7 +128,11 @@ impl Index {
             if word.chars().count() < MIN_CORRECTABLE_LEN {
                 continue;
             }
-            for deletion in deletions(word, max_edits(word)) {
+            // The word itself too, so that a probe with one letter too many finds it.
+            let neighbourhood = deletions(word, max_edits(word))
+                .into_iter()
+                .chain([word.clone()]);
+            for deletion in neighbourhood {
                 self.deletions.entry(deletion).or_default().push(i as u32);
             }
         }
@@ -385,6 +389,18 @@ mod tests {
         let d = deletions("peer", 1);
         assert_eq!(d, ["eer", "per", "pee"]);
         assert!(deletions("support", 2).contains(&"suprt".to_string()));
+    }
+
+    #[test]
+    fn corrects_missing_extra_and_swapped_letters() {
+        let lexicon = crate::Lexicon::embedded();
+        let index = Index::build(lexicon);
+        for typo in ["suport", "supportt", "suppotr", "navigateurr"] {
+            let token = &crate::normalize::tokenize(typo)[0];
+            assert!(index.correct(token).is_some(), "{typo}");
+        }
+        let known = &crate::normalize::tokenize("proche")[0];
+        assert!(index.correct(known).is_none());
     }
 
     #[test]

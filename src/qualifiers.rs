@@ -240,6 +240,7 @@ pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool]) -> Qualifier
         usize::MAX
     };
 
+    skip_gender_markers(tokens, &mut used);
     read_codes_and_levels(title, tokens, &mut used, &mut q, match_end);
     read_vocabulary(
         title,
@@ -257,6 +258,26 @@ pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool]) -> Qualifier
         }
     }
     q
+}
+
+/// "H/F", "F/H", "M/F", "m/w/d": the marker job postings add to say the post is open to every
+/// gender. It says nothing about the role, so it is neither a qualifier nor an unplaced word.
+fn skip_gender_markers(tokens: &[Token], used: &mut [bool]) {
+    let is_letter = |t: &Token| {
+        t.end - t.start == 1 && matches!(t.norm.as_str(), "h" | "f" | "m" | "x" | "w" | "d")
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, t)| is_letter(t) && (*k == 0 || t.gap == Gap::Soft))
+            .count();
+        if run >= 2 {
+            used[i..i + run].iter_mut().for_each(|u| *u = true);
+        }
+        i += run.max(1);
+    }
 }
 
 /// The index of the hard-separated part of the title each token belongs to.
@@ -675,6 +696,15 @@ mod tests {
         let q = read_with("Peer Worker – Seniors", "peer worker");
         assert_eq!(q.seniority(), None);
         assert_eq!(q.populations(), ["older-adults"]);
+    }
+
+    #[test]
+    fn gender_markers_of_job_postings_are_not_unplaced_words() {
+        let q = read_with("Médiatrice en santé H/F", "médiateur en santé");
+        assert!(q.is_empty(), "{q:?}");
+        let q = read_with("Peer Worker (m/w/d)", "peer worker");
+        assert!(q.is_empty(), "{q:?}");
+        assert_eq!(read_with("Peer Worker H", "peer worker").other(), ["H"]);
     }
 
     #[test]
