@@ -22,8 +22,8 @@ const UNPLACED_WORD_PENALTY: f64 = 0.04;
 const MAX_UNPLACED_PENALTY: f64 = 0.2;
 /// Unverified variants count for a little less.
 const UNVERIFIED_FACTOR: f64 = 0.95;
-/// A collision resolved by a region hint rather than by the title itself.
-const REGION_RESOLVED_FACTOR: f64 = 0.9;
+/// A shared title resolved by its context words or a region hint rather than by a variant.
+const TIE_BROKEN_FACTOR: f64 = 0.9;
 
 /// A lexicon with its index, shared between crosswalks built from it.
 #[derive(Debug)]
@@ -254,14 +254,30 @@ impl Crosswalk {
     pub fn classify(&self, title: &str) -> Answer {
         let (title, truncated) = normalize::truncate(title);
         let tokens = normalize::tokenize(title);
-        let hit = self.engine.index.find(title, &tokens);
-        let covered = hit
-            .as_ref()
-            .map_or_else(|| vec![false; tokens.len()], |h| h.covered.clone());
-        let qualifiers = qualifiers::read(title, &tokens, &covered);
-        let mut answer = match hit {
-            Some(hit) => self.answer_for_hit(title, hit, qualifiers),
-            None => self.unknown(title, qualifiers),
+        let mut answer = match self.engine.index.find(title, &tokens) {
+            Some(hit) => {
+                let context: Vec<&str> = tokens
+                    .iter()
+                    .zip(&hit.covered)
+                    .filter(|(t, covered)| !**covered && !t.stop)
+                    .map(|(t, _)| t.norm.as_str())
+                    .collect();
+                let (chosen, resolution) = self.resolve(&hit.entries, &context);
+                // Words that decided between shared entries belong to the role, not to the
+                // qualifiers.
+                let mut covered = hit.covered.clone();
+                if let Resolution::Context(cues) = &resolution {
+                    for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
+                        *covered |= cues.contains(&token.norm);
+                    }
+                }
+                let qualifiers = qualifiers::read(title, &tokens, &covered);
+                self.answer_for_hit(title, &hit, chosen, resolution, qualifiers)
+            }
+            None => {
+                let qualifiers = qualifiers::read(title, &tokens, &vec![false; tokens.len()]);
+                self.unknown(title, qualifiers)
+            }
         };
         answer.truncated = truncated;
         answer
@@ -297,20 +313,26 @@ impl Crosswalk {
         &self.engine.lexicon.roles()[at]
     }
 
-    fn answer_for_hit(&self, title: &str, hit: Hit, qualifiers: Qualifiers) -> Answer {
+    fn answer_for_hit(
+        &self,
+        title: &str,
+        hit: &Hit,
+        chosen: Vec<u32>,
+        resolution: Resolution,
+        qualifiers: Qualifiers,
+    ) -> Answer {
         let index = &self.engine.index;
         let mut score = hit.score;
         let unplaced = qualifiers.other().len() as f64;
         score *= 1.0 - (UNPLACED_WORD_PENALTY * unplaced).min(MAX_UNPLACED_PENALTY);
 
-        let (chosen, resolution) = self.resolve(&hit.entries);
         let entry = &index.entries[chosen.first().copied().unwrap_or(hit.entries[0]) as usize];
         let variant = &self.role(entry.role).variants()[entry.variant];
         if variant.status() == crate::lexicon::VariantStatus::Unverified {
             score *= UNVERIFIED_FACTOR;
         }
-        if resolution == Resolution::Region {
-            score *= REGION_RESOLVED_FACTOR;
+        if resolution != Resolution::Title {
+            score *= TIE_BROKEN_FACTOR;
         }
         let score = round(score);
         let mut answer = self.blank(title, qualifiers);
@@ -335,8 +357,10 @@ impl Crosswalk {
         answer
     }
 
-    /// Which of the entries sharing a matched key the title names.
-    fn resolve(&self, entries: &[u32]) -> (Vec<u32>, Resolution) {
+    /// Which of the entries sharing a matched key the title names: the narrowest when they lie
+    /// on one broader-chain, else the one the title's other words point to, else the one in
+    /// the hinted region; otherwise all of them (ambiguous).
+    fn resolve(&self, entries: &[u32], context: &[&str]) -> (Vec<u32>, Resolution) {
         let index = &self.engine.index;
         let mut roles: Vec<u32> = Vec::new();
         for &e in entries {
@@ -352,6 +376,9 @@ impl Crosswalk {
         }
         if let Some(narrowest) = self.narrowest_on_one_line(&roles) {
             return (vec![narrowest], Resolution::Title);
+        }
+        if let Some((chosen, cues)) = self.pointed_to_by_context(&roles, context) {
+            return (vec![chosen], Resolution::Context(cues));
         }
         if let Some(region) = &self.region {
             let in_region: Vec<u32> = roles
@@ -369,6 +396,32 @@ impl Crosswalk {
             }
         }
         (roles, Resolution::Title)
+    }
+
+    /// "Community Health Outreach Worker": "outreach worker" is shared, but "community" and
+    /// "health" belong to the community health worker's titles and not to the others. The
+    /// candidate with the most such words wins, if it is the only one with the most.
+    fn pointed_to_by_context(&self, roles: &[u32], context: &[&str]) -> Option<(u32, Vec<String>)> {
+        let index = &self.engine.index;
+        let words_of = |e: u32| &index.role_words[index.entries[e as usize].role];
+        let mut best: Option<(u32, Vec<String>)> = None;
+        let mut tied = false;
+        for &e in roles {
+            let cues: Vec<String> = context
+                .iter()
+                .filter(|w| words_of(e).contains(**w))
+                .filter(|w| !roles.iter().all(|&other| words_of(other).contains(**w)))
+                .map(|w| w.to_string())
+                .collect();
+            let best_len = best.as_ref().map_or(0, |(_, c)| c.len());
+            if cues.len() > best_len {
+                best = Some((e, cues));
+                tied = false;
+            } else if !cues.is_empty() && cues.len() == best_len {
+                tied = true;
+            }
+        }
+        best.filter(|_| !tied)
     }
 
     /// "CHW/Promotora": when every entry lies on one broader-chain, the narrowest one.
@@ -479,6 +532,13 @@ impl Crosswalk {
                 role.reason(Lang::Fr).unwrap_or_default()
             ),
         };
+        if let Resolution::Context(cues) = &resolution {
+            let cues = cues.join(", ");
+            text.push_str(&match self.lang {
+                Lang::En => format!(" The title is shared by several entries; the words {cues} point to this one."),
+                Lang::Fr => format!(" Ce titre est partagé par plusieurs entrées ; les mots {cues} désignent celle-ci."),
+            });
+        }
         if resolution == Resolution::Region {
             let region = self.region.as_ref().map(Region::as_str).unwrap_or_default();
             text.push_str(&match self.lang {
@@ -524,10 +584,11 @@ impl Crosswalk {
     }
 }
 
-/// Whether the title itself decided, or a region hint broke a tie.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Whether the title's variant decided, or its other words or a region hint broke a tie.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Resolution {
     Title,
+    Context(Vec<String>),
     Region,
 }
 

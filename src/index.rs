@@ -83,6 +83,9 @@ pub(crate) struct Index {
     words: Vec<String>,
     /// Variant texts, by entry, to tell an exact hit from a normalized one.
     texts: Vec<String>,
+    /// The words of each role's variants, by role: the context that can point to a role when
+    /// a title's head is shared ("outreach worker" in "Community Health Outreach Worker").
+    pub role_words: Vec<HashSet<String>>,
     max_tokens: usize,
 }
 
@@ -90,6 +93,7 @@ impl Index {
     pub(crate) fn build(lexicon: &Lexicon) -> Index {
         let mut index = Index::default();
         for (role_at, role) in lexicon.roles().iter().enumerate() {
+            index.role_words.push(HashSet::new());
             for (variant_at, variant) in role.variants().iter().enumerate() {
                 let key = crate::normalize::normalize(variant.text());
                 let id = index.entries.len() as u32;
@@ -112,6 +116,7 @@ impl Index {
                         .push(id);
                     for word in key.split(' ') {
                         index.vocabulary.insert(word.to_string());
+                        index.role_words[role_at].insert(word.to_string());
                     }
                 }
                 index.by_key.entry(key).or_default().push(id);

@@ -11,9 +11,9 @@ use peermap::{Crosswalk, Lexicon, Verdict};
 /// Raise them when the figures improve; never lower them to make a change pass.
 mod floors {
     /// dev split: share of peer titles whose expected role is in the answer's lineage.
-    pub const DEV_ROLE_ACCURACY: f64 = 0.62;
+    pub const DEV_ROLE_ACCURACY: f64 = 0.66;
     /// dev split: share of peer titles whose answer shares the expected role's family (root).
-    pub const DEV_FAMILY_ACCURACY: f64 = 0.65;
+    pub const DEV_FAMILY_ACCURACY: f64 = 0.70;
     /// held-out split: role accuracy.
     pub const HELDOUT_ROLE_ACCURACY: f64 = 0.55;
     /// Every split: share of rows whose verdict is the expected one.

@@ -374,3 +374,23 @@ fn line_breaks_inside_a_cell_are_spacing() {
     assert_eq!(classify("Peer\r\nNavigator").role(), Some("peer-navigator"));
     assert_eq!(classify("Pair\taidant").role(), Some("peer-support-worker"));
 }
+
+#[test]
+fn the_other_words_of_a_title_can_decide_a_shared_head() {
+    // "outreach worker" is shared; "community health" belongs to one candidate's titles only.
+    let answer = classify("Community Health Outreach Worker");
+    assert_eq!(answer.role(), Some("community-health-worker"));
+    assert!(
+        answer.score() < 0.97,
+        "a tie broken by context is less sure"
+    );
+    assert!(answer.explanation().contains("point to this one"));
+    assert!(
+        answer.qualifiers().other().is_empty(),
+        "{:?}",
+        answer.qualifiers()
+    );
+    // Bare heads stay ambiguous; so do heads whose other words point nowhere.
+    assert_eq!(classify("Outreach Worker").verdict(), AMBIGUOUS);
+    assert_eq!(classify("Outreach Worker – Toronto").verdict(), AMBIGUOUS);
+}
