@@ -148,7 +148,7 @@ impl Index {
     pub(crate) fn find(&self, title: &str, tokens: &[Token]) -> Option<Hit> {
         let lower_only = !title.chars().any(char::is_uppercase);
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        if let Some(hit) = self.find_spans(tokens, &norms, lower_only, &self.by_key) {
+        if let Some(hit) = self.find_spans(tokens, &norms, lower_only) {
             return Some(self.with_method(hit, title, tokens));
         }
         if let Some(mut hit) = self.find_squashed(tokens) {
@@ -194,13 +194,7 @@ impl Index {
     }
 
     /// Longest span first; among equal lengths every hit is kept (the caller resolves them).
-    fn find_spans(
-        &self,
-        tokens: &[Token],
-        norms: &[&str],
-        lower_only: bool,
-        map: &HashMap<String, Vec<u32>>,
-    ) -> Option<Hit> {
+    fn find_spans(&self, tokens: &[Token], norms: &[&str], lower_only: bool) -> Option<Hit> {
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop).collect();
         let longest = self.max_tokens.min(content.len());
         for len in (1..=longest).rev() {
@@ -212,7 +206,9 @@ impl Index {
                     continue;
                 }
                 let key = span.iter().map(|&i| norms[i]).collect::<Vec<_>>().join(" ");
-                let Some(found) = map.get(&key) else { continue };
+                let Some(found) = self.by_key.get(&key) else {
+                    continue;
+                };
                 let usable: Vec<u32> = found
                     .iter()
                     .copied()
@@ -287,7 +283,7 @@ impl Index {
         if edits.iter().all(|&e| e == 0) {
             return None;
         }
-        let mut hit = self.find_spans(tokens, &corrected, lower_only, &self.by_key)?;
+        let mut hit = self.find_spans(tokens, &corrected, lower_only)?;
         let (mut changed, mut length) = (0, 0);
         for (i, covered) in hit.covered.iter().enumerate() {
             if *covered {
