@@ -162,10 +162,10 @@ pub struct LookupArgs {
     pub crosswalk: CrosswalkOpts,
 }
 
-/// Arguments of `peermap roles`.
+/// The options shared by the commands that print lexicon entries.
 #[derive(Debug, Args)]
-pub struct RolesArgs {
-    /// Language of labels.
+pub struct ListingOpts {
+    /// Language of labels, definitions and questions.
     #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
     pub lang: LangArg,
 
@@ -178,6 +178,14 @@ pub struct RolesArgs {
     pub lexicon: LexiconOpts,
 }
 
+/// Arguments of `peermap roles`.
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Language, format and lexicon.
+    #[command(flatten)]
+    pub listing: ListingOpts,
+}
+
 /// Arguments of `peermap show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -185,17 +193,9 @@ pub struct ShowArgs {
     #[arg(value_name = "ROLE")]
     pub role: String,
 
-    /// Language of labels, definitions and questions.
-    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
-    pub lang: LangArg,
-
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
-    pub format: TextFormat,
-
-    /// Lexicon options.
+    /// Language, format and lexicon.
     #[command(flatten)]
-    pub lexicon: LexiconOpts,
+    pub listing: ListingOpts,
 }
 
 /// Arguments of `peermap compare`.

@@ -63,11 +63,11 @@ fn counts(role: &Role) -> VariantCounts {
 
 /// `peermap roles`.
 pub fn roles(args: &RolesArgs) -> anyhow::Result<()> {
-    let crosswalk = setup::crosswalk_for_lexicon(&args.lexicon, args.lang)?;
+    let crosswalk = setup::crosswalk_for_lexicon(&args.listing.lexicon, args.listing.lang)?;
     let lexicon = crosswalk.lexicon();
-    let lang = args.lang.into();
+    let lang = args.listing.lang.into();
     let mut out = stdout();
-    match args.format {
+    match args.listing.format {
         TextFormat::Text => render::roles(&mut out, lexicon, lang)?,
         TextFormat::Json => {
             let lines: Vec<RoleLine> = lexicon
@@ -120,12 +120,12 @@ fn find_role<'a>(lexicon: &'a Lexicon, wanted: &str) -> anyhow::Result<&'a Role>
 
 /// `peermap show`.
 pub fn show(args: &ShowArgs) -> anyhow::Result<()> {
-    let crosswalk = setup::crosswalk_for_lexicon(&args.lexicon, args.lang)?;
+    let crosswalk = setup::crosswalk_for_lexicon(&args.listing.lexicon, args.listing.lang)?;
     let lexicon = crosswalk.lexicon();
     let role = find_role(lexicon, &args.role)?;
     let mut out = stdout();
-    match args.format {
-        TextFormat::Text => render::show(&mut out, lexicon, role, args.lang.into())?,
+    match args.listing.format {
+        TextFormat::Text => render::show(&mut out, lexicon, role, args.listing.lang.into())?,
         TextFormat::Json => {
             let narrower = lexicon
                 .roles()
