@@ -214,6 +214,9 @@ impl<'a> JsonErrorRow<'a> {
 pub enum Sink {
     /// Standard output, buffered.
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A device or a pipe named on the command line (`-o /dev/null`, a FIFO), written to
+    /// directly: renaming a file over it would replace the device.
+    Direct(BufWriter<File>),
     /// A temporary file beside `target`.
     File {
         /// The temporary file, buffered.
@@ -232,6 +235,20 @@ impl Sink {
     /// A temporary file in the folder of `target`, created now so that an unwritable folder
     /// fails before any input is read.
     pub fn file(target: &Path) -> anyhow::Result<Sink> {
+        if let Ok(meta) = std::fs::metadata(target) {
+            if !meta.is_file() && !meta.is_dir() {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+                return Ok(Sink::Direct(BufWriter::with_capacity(64 * 1024, file)));
+            }
+        }
+        // A link to a file: the file it points to is replaced, and the link kept.
+        let resolved = std::fs::canonicalize(target)
+            .ok()
+            .filter(|_| target.is_symlink());
+        let target = resolved.as_deref().unwrap_or(target);
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -261,6 +278,7 @@ impl Sink {
     pub fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut out) => Ok(out.flush()?),
+            Sink::Direct(mut out) => Ok(out.flush()?),
             Sink::File { writer, target } => {
                 let temp = writer.into_inner().map_err(|e| e.into_error())?;
                 set_permissions(temp.as_file(), &target)?;
@@ -296,6 +314,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Direct(out) => out.write(buf),
             Sink::File { writer, .. } => writer.write(buf),
         }
     }
@@ -303,6 +322,7 @@ impl Write for Sink {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.write_all(buf),
+            Sink::Direct(out) => out.write_all(buf),
             Sink::File { writer, .. } => writer.write_all(buf),
         }
     }
@@ -310,6 +330,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Direct(out) => out.flush(),
             Sink::File { writer, .. } => writer.flush(),
         }
     }

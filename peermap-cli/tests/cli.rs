@@ -460,6 +460,60 @@ fn output_files_are_written_atomically() {
     assert_eq!(parse(&fs::read(&out).unwrap(), b',').1.len(), rows.len());
 }
 
+/// `-o /dev/null` once replaced the device with a regular file (a temporary file renamed over
+/// it). A named pipe stands in for the device here, so a regression cannot damage the machine.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_through_a_link_keeps_them() {
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = temp_dir();
+    let fifo = dir.path().join("coded.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.map_or(true, |s| !s.success()) {
+        eprintln!("mkfifo is not available; skipping the pipe half of this test");
+    } else {
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || fs::read(reader_path).unwrap());
+        let output = run(&[
+            "classify",
+            example().to_str().unwrap(),
+            "-o",
+            fifo.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        assert!(
+            fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "the pipe is still a pipe (checked before waiting on its reader)"
+        );
+        let (_, rows) = parse(&reader.join().unwrap(), b',');
+        assert!(!rows.is_empty());
+    }
+
+    let real = dir.path().join("real.csv");
+    let link = dir.path().join("link.csv");
+    fs::write(&real, "old\n").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let output = run(&[
+        "classify",
+        example().to_str().unwrap(),
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is kept"
+    );
+    assert!(
+        !parse(&fs::read(&real).unwrap(), b',').1.is_empty(),
+        "the file it points to is written"
+    );
+}
+
 #[test]
 fn lines_tsv_and_stdin_inputs() {
     let dir = temp_dir();
