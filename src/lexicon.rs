@@ -537,7 +537,8 @@ pub struct LexiconError {
     file: String,
     entry: Option<String>,
     field: Option<String>,
-    kind: ErrorKind,
+    // Boxed: the kinds carry strings, and a small error keeps `Result`s cheap to return.
+    kind: Box<ErrorKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -575,12 +576,25 @@ enum ErrorKind {
 }
 
 impl LexiconError {
+    pub(crate) fn not_json(file: &str, error: &serde_json::Error) -> Self {
+        LexiconError::new(
+            file,
+            None,
+            None,
+            ErrorKind::Syntax {
+                line: error.line(),
+                column: error.column(),
+                message: error.to_string(),
+            },
+        )
+    }
+
     fn new(file: &str, entry: Option<&str>, field: Option<&str>, kind: ErrorKind) -> Self {
         LexiconError {
             file: file.to_string(),
             entry: entry.map(str::to_string),
             field: field.map(str::to_string),
-            kind,
+            kind: Box::new(kind),
         }
     }
 
@@ -601,14 +615,14 @@ impl LexiconError {
 
     /// The line of a JSON syntax error.
     pub fn line(&self) -> Option<usize> {
-        match self.kind {
+        match *self.kind {
             ErrorKind::Syntax { line, .. } => Some(line),
             _ => None,
         }
     }
 
     fn message(&self) -> String {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::Io(e) => format!("cannot read: {e}"),
             ErrorKind::Syntax { line, column, message } => {
                 format!("not valid JSON at line {line}, column {column}: {message}")
@@ -854,18 +868,8 @@ const CODE_PREDICATES: &[&str] = &[
 ];
 
 fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        vec![LexiconError::new(
-            file,
-            None,
-            None,
-            ErrorKind::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            },
-        )]
-    })?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| vec![LexiconError::not_json(file, &e)])?;
     let mut r = EntryReader {
         file,
         entry: None,

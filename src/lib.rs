@@ -96,6 +96,7 @@
 #![deny(missing_docs)]
 
 mod answer;
+mod canonical;
 mod crosswalk;
 mod fnv;
 mod index;
@@ -105,6 +106,7 @@ mod normalize;
 mod qualifiers;
 
 pub use answer::{Answer, Candidate, Verdict};
+pub use canonical::canonical_form;
 pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
 pub use index::Method;
 pub use lexicon::{

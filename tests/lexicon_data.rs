@@ -18,25 +18,15 @@ fn the_embedded_files_pass_the_same_checks_as_a_user_lexicon() {
 }
 
 #[test]
-fn the_starter_roles_and_look_alikes_exist() {
-    for id in [
-        "peer-support-worker",
-        "community-health-worker",
-        "patient-navigator",
-        "peer-navigator",
-        "street-outreach-worker",
-    ] {
-        assert_eq!(
-            lexicon().get(id).map(|r| r.kind()),
-            Some(Kind::PeerRole),
-            "{id}"
-        );
-    }
+fn the_look_alikes_named_in_design_are_not_peer_entries() {
     for id in [
         "personal-support-worker",
         "nurse-navigator",
         "health-educator",
         "family-caregiver",
+        "peer-reviewer",
+        "social-worker",
+        "hospital-patient-advocate",
     ] {
         assert_eq!(
             lexicon().get(id).map(|r| r.kind()),
@@ -44,8 +34,77 @@ fn the_starter_roles_and_look_alikes_exist() {
             "{id}"
         );
     }
-    let peer_roles = lexicon().roles().iter().filter(|r| r.is_peer()).count();
-    assert!(peer_roles >= 8, "{peer_roles}");
+}
+
+#[test]
+fn every_data_file_is_in_canonical_form() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut files: Vec<_> = std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.ends_with(".json") && !name.ends_with(".schema.json")
+        })
+        .collect();
+    files.sort();
+    let mut not_canonical = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = format!("data/{}", path.file_name().unwrap().to_string_lossy());
+        let canonical = peermap::canonical_form(&name, &text).unwrap();
+        if canonical != text {
+            let line = text
+                .lines()
+                .zip(canonical.lines())
+                .position(|(a, b)| a != b)
+                .map_or(text.lines().count().min(canonical.lines().count()), |i| i)
+                + 1;
+            not_canonical.push(format!("{name} (first difference at line {line})"));
+        }
+    }
+    assert!(
+        not_canonical.is_empty(),
+        "not in canonical form: {}\nrun `cargo run -p peermap-cli -- lexicon fmt data` to fix",
+        not_canonical.join(", ")
+    );
+}
+
+#[test]
+fn credentials_and_inclusive_forms_are_not_typed_into_variants() {
+    // Credentials are qualifiers, and the normalizer folds inclusive writing: a variant that
+    // carries either would be dead weight or, worse, a second role for one title.
+    let credentials = [
+        "certified",
+        "certifie",
+        "provisional",
+        "CPS",
+        "CPRS",
+        "CRPS",
+        "PRSS",
+    ];
+    for role in lexicon().roles() {
+        for variant in role.variants() {
+            let text = variant.text();
+            // A look-alike's title may be a credential ("certified health education specialist").
+            for word in text.split(|c: char| !c.is_alphanumeric()) {
+                let folded = peermap::normalize(word);
+                assert!(
+                    !role.is_peer()
+                        || !credentials
+                            .iter()
+                            .any(|c| peermap::normalize(c) == folded && !folded.is_empty()),
+                    "{}: \"{text}\" carries a credential",
+                    role.id()
+                );
+            }
+            assert!(
+                !text.contains(['·', '(', ')']),
+                "{}: \"{text}\" carries inclusive writing",
+                role.id()
+            );
+        }
+    }
 }
 
 #[test]

@@ -71,6 +71,9 @@ pub enum LexiconCommand {
     /// Prints every problem with its file, entry and field, and exits with 1 if there is any.
     /// Without PATH, checks the lexicon embedded in this build.
     Check(CheckArgs),
+    /// Rewrite lexicon entry files in canonical form (key order, one variant per line, variants
+    /// sorted), so that adding a title is a one-line diff.
+    Fmt(FmtArgs),
 }
 
 /// Options that choose the lexicon.
@@ -229,6 +232,18 @@ pub struct CheckArgs {
     /// load it (catches titles that collide with embedded entries).
     #[arg(long, requires = "path")]
     pub with_default: bool,
+}
+
+/// Arguments of `peermap lexicon fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The lexicon folder or entry file to format.
+    #[arg(value_name = "PATH", default_value = "data")]
+    pub path: PathBuf,
+
+    /// Change nothing; list the files that are not canonical and exit with 1 if there is any.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// A language for labels.

@@ -12,6 +12,7 @@ mod classify;
 mod cli;
 mod commands;
 mod input;
+mod lexicon_files;
 mod output;
 mod render;
 mod setup;
@@ -62,6 +63,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => commands::show(args)?,
         Command::Compare(args) => commands::compare(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => commands::check(args)?,
+        Command::Lexicon(LexiconCommand::Fmt(args)) => {
+            return Ok(match lexicon_files::fmt(args)? {
+                lexicon_files::FmtOutcome::Canonical => ExitCode::SUCCESS,
+                lexicon_files::FmtOutcome::NeedsFormatting => ExitCode::from(EXIT_FATAL),
+            })
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -70,6 +77,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn embedded_needed(command: &Command) -> bool {
     match command {
         Command::Lexicon(LexiconCommand::Check(args)) => args.path.is_none() || args.with_default,
+        Command::Lexicon(LexiconCommand::Fmt(_)) => false,
         _ => true,
     }
 }

@@ -433,34 +433,27 @@ pub fn show(out: &mut impl Write, lexicon: &Lexicon, role: &Role, lang: Lang) ->
         .map(|v| v.text().chars().count())
         .max()
         .unwrap_or(0);
-    for v in variants {
-        let mut flags: Vec<String> = Vec::new();
-        if !v.regions().is_empty() {
-            let regions: Vec<&str> = v.regions().iter().map(|r| r.as_str()).collect();
-            flags.push(regions.join(" "));
+    for group_lang in Lang::ALL {
+        let in_lang: Vec<&peermap::Variant> = variants
+            .iter()
+            .filter(|v| v.lang() == *group_lang)
+            .collect();
+        if in_lang.is_empty() {
+            continue;
         }
-        if v.is_acronym() {
-            flags.push(tr(lang, "acronym", "sigle").to_string());
-        }
-        if v.is_ambiguous() {
-            flags.push(tr(lang, "ambiguous", "ambigu").to_string());
-        }
-        match v.status() {
-            peermap::VariantStatus::Verified => {}
-            peermap::VariantStatus::Derived => {
-                flags.push(tr(lang, "derived", "dérivée").to_string())
+        writeln!(out, "  {}", language_name(*group_lang, lang))?;
+        for (regions, group) in by_region(&in_lang) {
+            let heading = if regions.is_empty() {
+                tr(lang, "any region", "toutes régions").to_string()
+            } else {
+                regions
+            };
+            writeln!(out, "    {heading}")?;
+            for v in group {
+                let line = format!("      {}  {}", pad(v.text(), width), variant_flags(v, lang));
+                writeln!(out, "{}", line.trim_end())?;
             }
-            peermap::VariantStatus::Unverified => {
-                flags.push(tr(lang, "unverified", "non vérifiée").to_string())
-            }
         }
-        let line = format!(
-            "  {}  {}  {}",
-            pad(v.text(), width),
-            v.lang().as_str(),
-            flags.join(", ")
-        );
-        writeln!(out, "{}", line.trim_end())?;
     }
 
     if !role.codes().is_empty() {
@@ -612,4 +605,44 @@ pub fn close_ids<'a>(lexicon: &'a Lexicon, wanted: &str) -> Vec<&'a str> {
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     scored.into_iter().take(5).map(|(_, id)| id).collect()
+}
+
+/// "English" / "anglais", in the language of the listing.
+fn language_name(of: Lang, lang: Lang) -> &'static str {
+    match of {
+        Lang::En => tr(lang, "English", "anglais"),
+        Lang::Fr => tr(lang, "French", "français"),
+    }
+}
+
+/// Variants grouped by their region tags: untagged first, then each set of tags in order.
+fn by_region<'a>(variants: &[&'a peermap::Variant]) -> Vec<(String, Vec<&'a peermap::Variant>)> {
+    let mut groups: Vec<(String, Vec<&peermap::Variant>)> = Vec::new();
+    for v in variants {
+        let key: Vec<&str> = v.regions().iter().map(|r| r.as_str()).collect();
+        let key = key.join(" ");
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(v),
+            None => groups.push((key, vec![v])),
+        }
+    }
+    groups.sort_by(|a, b| (!a.0.is_empty(), &a.0).cmp(&(!b.0.is_empty(), &b.0)));
+    groups
+}
+
+/// "acronym, ambiguous, unverified": what a reviewer needs to know about one variant.
+fn variant_flags(v: &peermap::Variant, lang: Lang) -> String {
+    let mut flags: Vec<&str> = Vec::new();
+    if v.is_acronym() {
+        flags.push(tr(lang, "acronym", "sigle"));
+    }
+    if v.is_ambiguous() {
+        flags.push(tr(lang, "ambiguous", "ambigu"));
+    }
+    match v.status() {
+        peermap::VariantStatus::Verified => {}
+        peermap::VariantStatus::Derived => flags.push(tr(lang, "derived", "dérivée")),
+        peermap::VariantStatus::Unverified => flags.push(tr(lang, "unverified", "non vérifiée")),
+    }
+    flags.join(", ")
 }

@@ -857,3 +857,54 @@ fn version_names_the_lexicon() {
     assert!(text.contains(env!("CARGO_PKG_VERSION")));
     assert!(text.contains(peermap::LEXICON_VERSION));
 }
+
+#[test]
+fn lexicon_fmt_writes_the_canonical_layout() {
+    let dir = temp_dir();
+    let messy = r#"{"variants": [{"lang": "en", "text": "zeta worker"},
+ {"text": "alpha worker", "lang": "en", "regions": ["US", "CA"]}],
+ "kind": "not-peer", "id": "messy"}"#;
+    let file = dir.path().join("messy.json");
+    fs::write(&file, messy).unwrap();
+    fs::write(dir.path().join("lexicon.schema.json"), "{ }").unwrap();
+    let path = dir.path().to_str().unwrap();
+
+    let check = run(&["lexicon", "fmt", "--check", path]);
+    assert_eq!(code(&check), 1, "{}", stderr(&check));
+    assert!(
+        stdout(&check).contains("not canonical:"),
+        "{}",
+        stdout(&check)
+    );
+    assert!(stdout(&check).contains("lexicon fmt"), "{}", stdout(&check));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+
+    let fmt = run(&["lexicon", "fmt", path]);
+    assert_eq!(code(&fmt), 0, "{}", stderr(&fmt));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "{\n  \"id\": \"messy\",\n  \"kind\": \"not-peer\",\n  \"variants\": [\n    \
+         {\"text\": \"alpha worker\", \"lang\": \"en\", \"regions\": [\"CA\", \"US\"]},\n    \
+         {\"text\": \"zeta worker\", \"lang\": \"en\"}\n  ]\n}\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("lexicon.schema.json")).unwrap(),
+        "{ }",
+        "the schema is not an entry"
+    );
+    let again = run(&["lexicon", "fmt", "--check", path]);
+    assert_eq!(code(&again), 0, "{}", stdout(&again));
+
+    fs::write(dir.path().join("broken.json"), "{\"id\": ").unwrap();
+    let broken = run(&["lexicon", "fmt", path]);
+    assert_eq!(code(&broken), 1);
+    assert!(
+        stderr(&broken).contains("broken.json"),
+        "{}",
+        stderr(&broken)
+    );
+}

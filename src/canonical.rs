@@ -1,0 +1,310 @@
+//! The one canonical layout of a lexicon entry file.
+//!
+//! Contributors edit the JSON by hand, so two people adding a title to the same role would
+//! otherwise produce diffs that differ in key order, wrapping and variant order. The layout
+//! fixed here makes adding a variant a one-line diff: keys in the order of the data contract,
+//! one variant, code or source per line, variants sorted by their text, profile values in the
+//! order of the map's questions. `peermap lexicon fmt` writes it and a test checks it.
+//!
+//! Formatting never drops data: unknown keys (which the validator rejects separately) are kept
+//! after the known ones, in alphabetical order.
+
+use std::cmp::Ordering;
+
+use serde_json::{Map, Value};
+
+use crate::lexicon::LexiconError;
+use crate::model::{Affiliation, Formality, Function, Relation, Space, Status, Tradition};
+
+/// Every key of the data contract, in canonical order. One list serves every object in an
+/// entry because each object's own keys appear in it in the order that object wants:
+/// entry (id … notes), variant (text, lang, regions, acronym, ambiguous, status, sources),
+/// profile (functions … spaces), code (scheme, code, predicate, source), text (en, fr).
+const KEY_ORDER: &[&str] = &[
+    "id",
+    "kind",
+    "broader",
+    "traditions",
+    "label",
+    "definition",
+    "reason",
+    "profile",
+    "variants",
+    "codes",
+    "text",
+    "lang",
+    "regions",
+    "acronym",
+    "ambiguous",
+    "functions",
+    "formality",
+    "relations",
+    "status",
+    "affiliations",
+    "spaces",
+    "scheme",
+    "code",
+    "predicate",
+    "source",
+    "sources",
+    "notes",
+    "en",
+    "fr",
+];
+
+/// Top-level keys whose object value is written one key per line.
+const MULTILINE_OBJECTS: &[&str] = &["definition", "reason", "profile"];
+
+/// Top-level keys whose list value is written one item per line.
+const MULTILINE_LISTS: &[&str] = &["variants", "codes", "sources"];
+
+/// Rewrites the text of one entry file in canonical form.
+///
+/// `file` names the file in the error when `text` is not JSON. The result parses to the same
+/// data as `text` except for the order of variants, profile values, traditions and regions,
+/// which carry no meaning. Formatting canonical text returns it unchanged.
+///
+/// ```
+/// let messy = r#"{"kind": "not-peer", "id": "x", "variants": [
+///     {"lang": "en", "text": "b"}, {"text": "a", "lang": "en"}]}"#;
+/// let tidy = peermap::canonical_form("x.json", messy).unwrap();
+/// assert_eq!(
+///     tidy,
+///     "{\n  \"id\": \"x\",\n  \"kind\": \"not-peer\",\n  \"variants\": [\n    \
+///      {\"text\": \"a\", \"lang\": \"en\"},\n    {\"text\": \"b\", \"lang\": \"en\"}\n  ]\n}\n"
+/// );
+/// assert_eq!(peermap::canonical_form("x.json", &tidy).unwrap(), tidy);
+/// ```
+pub fn canonical_form(file: &str, text: &str) -> Result<String, LexiconError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| LexiconError::not_json(file, &e))?;
+    let mut out = String::with_capacity(text.len() + 64);
+    match value {
+        Value::Object(entry) => write_entry(&mut out, sorted_entry(entry)),
+        other => write_inline(&mut out, &other),
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+fn key_rank(key: &str) -> usize {
+    KEY_ORDER
+        .iter()
+        .position(|k| *k == key)
+        .unwrap_or(KEY_ORDER.len())
+}
+
+fn ordered_keys(obj: &Map<String, Value>) -> Vec<&String> {
+    let mut keys: Vec<&String> = obj.keys().collect();
+    keys.sort_by(|a, b| key_rank(a).cmp(&key_rank(b)).then_with(|| a.cmp(b)));
+    keys
+}
+
+/// Sorts the lists whose order carries no meaning.
+fn sorted_entry(mut entry: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Array(traditions)) = entry.get_mut("traditions") {
+        sort_codes(traditions, |s| {
+            s.parse::<Tradition>().ok().map(|t| t as usize)
+        });
+    }
+    if let Some(Value::Object(profile)) = entry.get_mut("profile") {
+        for (dimension, values) in profile.iter_mut() {
+            if let Value::Array(values) = values {
+                sort_codes(values, |s| dimension_rank(dimension, s));
+            }
+        }
+    }
+    if let Some(Value::Array(variants)) = entry.get_mut("variants") {
+        for variant in variants.iter_mut() {
+            if let Some(Value::Array(regions)) = variant.get_mut("regions") {
+                regions.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            }
+        }
+        variants.sort_by(compare_variants);
+    }
+    entry
+}
+
+/// A value's position in its dimension, so profiles read in the order of the paper's answers.
+fn dimension_rank(dimension: &str, code: &str) -> Option<usize> {
+    match dimension {
+        "functions" => code.parse::<Function>().ok().map(|v| v.index()),
+        "formality" => code.parse::<Formality>().ok().map(|v| v.index()),
+        "relations" => code.parse::<Relation>().ok().map(|v| v.index()),
+        "status" => code.parse::<Status>().ok().map(|v| v.index()),
+        "affiliations" => code.parse::<Affiliation>().ok().map(|v| v.index()),
+        "spaces" => code.parse::<Space>().ok().map(|v| v.index()),
+        _ => None,
+    }
+}
+
+/// Known codes first in the model's order, then anything else as written (the validator
+/// reports it).
+fn sort_codes(values: &mut [Value], rank: impl Fn(&str) -> Option<usize>) {
+    values.sort_by_key(|v| v.as_str().and_then(&rank).unwrap_or(usize::MAX));
+}
+
+/// By text compared case-insensitively (code point order, so "é" sorts after "z"), then by
+/// language, then by everything else, so the order never depends on how the file was written.
+fn compare_variants(a: &Value, b: &Value) -> Ordering {
+    let text = |v: &Value| v.get("text").and_then(Value::as_str).map(str::to_lowercase);
+    let lang = |v: &Value| v.get("lang").and_then(Value::as_str).map(str::to_string);
+    text(a)
+        .cmp(&text(b))
+        .then_with(|| lang(a).cmp(&lang(b)))
+        .then_with(|| inline(a).cmp(&inline(b)))
+}
+
+fn write_entry(out: &mut String, entry: Map<String, Value>) {
+    out.push_str("{\n");
+    let keys = ordered_keys(&entry);
+    for (i, key) in keys.iter().enumerate() {
+        let value = &entry[key.as_str()];
+        out.push_str("  ");
+        write_string(out, key);
+        out.push_str(": ");
+        match value {
+            Value::Object(obj) if MULTILINE_OBJECTS.contains(&key.as_str()) && !obj.is_empty() => {
+                write_multiline_object(out, obj)
+            }
+            Value::Array(items) if MULTILINE_LISTS.contains(&key.as_str()) && !items.is_empty() => {
+                write_multiline_list(out, items)
+            }
+            other => write_inline(out, other),
+        }
+        if i + 1 < keys.len() {
+            out.push(',');
+        }
+        out.push('\n');
+    }
+    out.push('}');
+}
+
+fn write_multiline_object(out: &mut String, obj: &Map<String, Value>) {
+    out.push_str("{\n");
+    let keys = ordered_keys(obj);
+    for (i, key) in keys.iter().enumerate() {
+        out.push_str("    ");
+        write_string(out, key);
+        out.push_str(": ");
+        write_inline(out, &obj[key.as_str()]);
+        out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("  }");
+}
+
+fn write_multiline_list(out: &mut String, items: &[Value]) {
+    out.push_str("[\n");
+    for (i, item) in items.iter().enumerate() {
+        out.push_str("    ");
+        write_inline(out, item);
+        out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("  ]");
+}
+
+fn inline(value: &Value) -> String {
+    let mut out = String::new();
+    write_inline(&mut out, value);
+    out
+}
+
+/// One line: `{"a": 1, "b": [2, 3]}`, the spacing people type.
+fn write_inline(out: &mut String, value: &Value) {
+    match value {
+        Value::Object(obj) => {
+            out.push('{');
+            for (i, key) in ordered_keys(obj).into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_string(out, key);
+                out.push_str(": ");
+                write_inline(out, &obj[key.as_str()]);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_inline(out, item);
+            }
+            out.push(']');
+        }
+        Value::String(s) => write_string(out, s),
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    // serde_json escapes only what JSON requires, so accented titles stay readable.
+    out.push_str(&Value::String(s.to_string()).to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(text: &str) -> String {
+        canonical_form("t.json", text).unwrap()
+    }
+
+    #[test]
+    fn keys_follow_the_data_contract() {
+        let out =
+            fmt(r#"{"notes": "n", "variants": [], "id": "a", "label": {"fr": "F", "en": "E"}}"#);
+        assert_eq!(
+            out,
+            "{\n  \"id\": \"a\",\n  \"label\": {\"en\": \"E\", \"fr\": \"F\"},\n  \
+             \"variants\": [],\n  \"notes\": \"n\"\n}\n"
+        );
+    }
+
+    #[test]
+    fn profile_values_follow_the_model_and_unknown_values_stay() {
+        let out = fmt(r#"{"profile": {"spaces": ["institution", "daily-life"],
+                "functions": ["advocacy", "bogus", "relationship-building"]}}"#);
+        assert!(out.contains(
+            "\"functions\": [\"relationship-building\", \"advocacy\", \"bogus\"],\n    \
+             \"spaces\": [\"daily-life\", \"institution\"]\n"
+        ));
+    }
+
+    #[test]
+    fn variants_sort_by_text_then_language() {
+        let out = fmt(
+            r#"{"variants": [{"text": "Pair aidant", "lang": "fr"}, {"text": "navigator", "lang": "fr"},
+                {"text": "Navigator", "lang": "en", "regions": ["US", "CA"]}]}"#,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[2],
+            r#"    {"text": "Navigator", "lang": "en", "regions": ["CA", "US"]},"#
+        );
+        assert_eq!(lines[3], r#"    {"text": "navigator", "lang": "fr"},"#);
+        assert_eq!(lines[4], r#"    {"text": "Pair aidant", "lang": "fr"}"#);
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_after_known_ones() {
+        let out = fmt(r#"{"zeta": 1, "alpha": [true, null], "id": "x"}"#);
+        assert_eq!(
+            out,
+            "{\n  \"id\": \"x\",\n  \"alpha\": [true, null],\n  \"zeta\": 1\n}\n"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_json_names_the_file() {
+        let err = canonical_form("data/broken.json", "{\"id\": ").unwrap_err();
+        assert_eq!(err.file(), "data/broken.json");
+    }
+
+    #[test]
+    fn strings_keep_accents_and_escape_quotes() {
+        let out = fmt(r#"{"notes": "médiatrice \"santé\"\n"}"#);
+        assert_eq!(out, "{\n  \"notes\": \"médiatrice \\\"santé\\\"\\n\"\n}\n");
+    }
+}
