@@ -160,6 +160,10 @@ impl Scanner<'_> {
             self.pos += c.len_utf8();
         }
         let start = self.pos;
+        if let Some(len) = dotted_initials_len(&text[start..]) {
+            self.pos = start + len;
+            return Some((start, start + len));
+        }
         let mut end = self.pos;
         while let Some(c) = text[end..].chars().next() {
             if is_word_char(c) {
@@ -211,6 +215,38 @@ impl Scanner<'_> {
     }
 }
 
+/// "A.A.", "N.A.", "R.N.": single letters each followed by a dot, read as one word ("AA"), so
+/// a dotted acronym matches its undotted form. Needs at least two letters; "M.Sc" is not one.
+fn dotted_initials_len(rest: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut letters = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        match chars.next() {
+            Some((at, '.')) => {
+                letters += 1;
+                len = at + 1;
+            }
+            _ => break,
+        }
+        // The next letter must stand alone: "A.Ab" stops before "Ab".
+        match chars.peek() {
+            Some((_, c)) if c.is_alphabetic() => {
+                let mut ahead = rest[len..].chars();
+                ahead.next();
+                if ahead.next().is_some_and(is_word_char) {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (letters >= 2).then_some(len)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
@@ -222,6 +258,12 @@ const INCLUSIVE_SUFFIXES: &[&str] = &[
     "ives", "enne", "ennes", "elle", "elles", "eure", "eures", "fe",
 ];
 
+/// The inclusive endings that may follow a hyphen.
+const HYPHENATED_SUFFIXES: &[&str] = &[
+    "e", "es", "rice", "rices", "trice", "trices", "ice", "ices", "euse", "euses", "ere", "eres",
+    "ère", "ères", "ive", "ives", "enne", "ennes", "elle", "elles",
+];
+
 /// If `rest` starts with an inclusive-writing suffix (`·rice`, `.e`, `(e)`, `/euse`, `-e`)
 /// that ends the word, returns its length in bytes.
 fn inclusive_suffix_len(rest: &str) -> Option<usize> {
@@ -229,7 +271,9 @@ fn inclusive_suffix_len(rest: &str) -> Option<usize> {
     let (allowed, closing): (&[&str], Option<char>) = match marker {
         '·' | '•' | '⋅' | '∙' | '.' | '/' => (INCLUSIVE_SUFFIXES, None),
         '(' => (INCLUSIVE_SUFFIXES, Some(')')),
-        '-' => (&["e", "es"], None),
+        // Hyphenated endings that are never words of their own: "médiateurs-trices",
+        // "travailleur-euse". ("-ne", "-le", "-te" are left out: "Haute-Le…", "Saint-Ne…".)
+        '-' => (HYPHENATED_SUFFIXES, None),
         _ => return None,
     };
     let body_start = marker.len_utf8();
@@ -437,6 +481,8 @@ mod tests {
             ("travailleur de rue", "travailleuse de rue"),
             ("travailleur de rue", "travailleur.euse de rue"),
             ("travailleur de rue", "travailleur/euse de rue"),
+            ("travailleur de rue", "travailleur-euse de rue"),
+            ("médiateur en santé", "Médiateurs-trices en santé"),
             ("travailleur de rue", "Travailleurs et travailleuses de rue"),
             ("intervenant de milieu", "intervenant(e) de milieu"),
             ("intervenant de milieu", "Intervenante de milieu"),
@@ -533,5 +579,16 @@ mod tests {
         assert!(was_cut);
         assert_eq!(cut.chars().count(), MAX_TITLE_CHARS);
         assert_eq!(truncate("short"), ("short", false));
+    }
+
+    #[test]
+    fn dotted_initials_read_as_one_word() {
+        let norms = |t: &str| -> Vec<String> { tokenize(t).into_iter().map(|t| t.norm).collect() };
+        assert_eq!(norms("A.A. sponsor"), ["aa", "sponsor"]);
+        assert_eq!(norms("parrain N.A."), ["parrain", "na"]);
+        assert!(tokenize("R.N.")[0].upper);
+        assert_eq!(norms("M.Sc nurse"), ["m", "sc", "nurse"]);
+        assert_eq!(norms("pair.e.s aidant.e.s"), ["pair", "aidant"]);
+        assert_eq!(norms("J. Smith"), ["j", "smith"]);
     }
 }
