@@ -1,6 +1,6 @@
 //! The configurable crosswalk: a lexicon, its index, and the settings that shape answers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -10,7 +10,7 @@ use crate::answer::{Answer, Candidate, Verdict};
 use crate::index::{Hit, Index, Method};
 use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
 use crate::model::{Lang, Profile};
-use crate::normalize;
+use crate::normalize::{self, Token};
 use crate::qualifiers::{self, Qualifiers};
 
 /// The default confidence below which a match is reported as `unknown`.
@@ -19,23 +19,52 @@ pub const DEFAULT_THRESHOLD: f64 = 0.75;
 /// How much each word the title carries but nothing could place lowers the score.
 const UNPLACED_WORD_PENALTY: f64 = 0.04;
 /// The most the unplaced words can take away.
-const MAX_UNPLACED_PENALTY: f64 = 0.2;
+const MAX_UNPLACED_PENALTY: f64 = 0.15;
 /// Unverified variants count for a little less.
 const UNVERIFIED_FACTOR: f64 = 0.95;
 /// A shared title resolved by its context words or a region hint rather than by a variant.
 const TIE_BROKEN_FACTOR: f64 = 0.9;
+/// A narrower role whose variant's words are all in the title but not side by side.
+const SCATTERED_FACTOR: f64 = 0.95;
 
 /// A lexicon with its index, shared between crosswalks built from it.
 #[derive(Debug)]
 struct Engine {
     lexicon: Lexicon,
     index: Index,
+    /// For each role (by position), the roles narrower than it at any depth, by position.
+    narrower: Vec<Vec<usize>>,
+    /// For each role (by position), its entries in the index.
+    entries_of: Vec<Vec<u32>>,
 }
 
 impl Engine {
     fn new(lexicon: Lexicon) -> Engine {
         let index = Index::build(&lexicon);
-        Engine { lexicon, index }
+        let at: HashMap<&str, usize> = lexicon
+            .roles()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id(), i))
+            .collect();
+        let mut narrower = vec![Vec::new(); lexicon.roles().len()];
+        for (i, role) in lexicon.roles().iter().enumerate() {
+            for ancestor in lexicon.lineage(role.id()).into_iter().skip(1) {
+                if let Some(&a) = at.get(ancestor) {
+                    narrower[a].push(i);
+                }
+            }
+        }
+        let mut entries_of = vec![Vec::new(); lexicon.roles().len()];
+        for (e, entry) in index.entries.iter().enumerate() {
+            entries_of[entry.role].push(e as u32);
+        }
+        Engine {
+            lexicon,
+            index,
+            narrower,
+            entries_of,
+        }
     }
 }
 
@@ -262,7 +291,7 @@ impl Crosswalk {
                     .filter(|(t, covered)| !**covered && !t.stop)
                     .map(|(t, _)| t.norm.as_str())
                     .collect();
-                let (chosen, resolution) = self.resolve(&hit.entries, &context);
+                let (mut chosen, mut resolution) = self.resolve(&hit.entries, &context);
                 // Words that decided between shared entries belong to the role, not to the
                 // qualifiers.
                 let mut covered = hit.covered.clone();
@@ -270,6 +299,13 @@ impl Crosswalk {
                     for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
                         *covered |= cues.contains(&token.norm);
                     }
+                }
+                if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, &tokens) {
+                    for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
+                        *covered |= !token.stop && words.contains(&token.norm);
+                    }
+                    chosen = vec![narrower];
+                    resolution = Resolution::Narrower;
                 }
                 let qualifiers = qualifiers::read(title, &tokens, &covered);
                 self.answer_for_hit(title, &hit, chosen, resolution, qualifiers)
@@ -331,16 +367,23 @@ impl Crosswalk {
         if variant.status() == crate::lexicon::VariantStatus::Unverified {
             score *= UNVERIFIED_FACTOR;
         }
-        if resolution != Resolution::Title {
-            score *= TIE_BROKEN_FACTOR;
-        }
+        score *= match resolution {
+            Resolution::Title => 1.0,
+            Resolution::Narrower => SCATTERED_FACTOR,
+            Resolution::Context(_) | Resolution::Region => TIE_BROKEN_FACTOR,
+        };
         let score = round(score);
         let mut answer = self.blank(title, qualifiers);
         answer.method = Some(hit.method);
         answer.matched = Some(variant.text().to_string());
         answer.lang = Some(variant.lang());
         answer.score = score;
-        answer.candidates = self.candidates(&hit.entries, score);
+        let considered = if resolution == Resolution::Narrower {
+            &chosen
+        } else {
+            &hit.entries
+        };
+        answer.candidates = self.candidates(considered, score);
 
         if chosen.len() != 1 {
             answer.verdict = Verdict::Ambiguous;
@@ -422,6 +465,69 @@ impl Crosswalk {
             }
         }
         best.filter(|_| !tied)
+    }
+
+    /// "Parent pair aidant", "Certified Peer Specialist – Parent": the title names a role, and
+    /// all the words of a variant of a role narrower than it are in the title, though not side
+    /// by side. The narrower role with the longest such variant is chosen, if only one has it;
+    /// the variant needs two words or more, one of them outside the match, so that it says
+    /// more than the variant matched.
+    /// Only roles narrower than the ones the title named are considered: a title is never
+    /// moved sideways, and word order still decides between unrelated roles.
+    fn narrower_in_title(
+        &self,
+        chosen: &[u32],
+        hit: &Hit,
+        tokens: &[Token],
+    ) -> Option<(u32, Vec<String>)> {
+        let engine = &*self.engine;
+        let index = &engine.index;
+        let present: HashSet<&str> = tokens
+            .iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.norm.as_str())
+            .collect();
+        let covered: HashSet<&str> = tokens
+            .iter()
+            .zip(&hit.covered)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.norm.as_str())
+            .collect();
+        let mut best: Option<(u32, usize)> = None;
+        let mut tied = false;
+        let mut roles: Vec<usize> = chosen
+            .iter()
+            .flat_map(|&e| {
+                engine.narrower[index.entries[e as usize].role]
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        roles.sort_unstable();
+        roles.dedup();
+        for role in roles {
+            for &e in &engine.entries_of[role] {
+                let words = &index.variant_words[e as usize];
+                if words.len() < 2
+                    || !words.iter().all(|w| present.contains(w.as_str()))
+                    || words.iter().all(|w| covered.contains(w.as_str()))
+                {
+                    continue;
+                }
+                match best {
+                    Some((_, len)) if words.len() < len => {}
+                    Some((b, len)) if words.len() == len => {
+                        tied |= index.entries[b as usize].role != role;
+                    }
+                    _ => {
+                        best = Some((e, words.len()));
+                        tied = false;
+                    }
+                }
+            }
+        }
+        let (entry, _) = best.filter(|_| !tied)?;
+        Some((entry, index.variant_words[entry as usize].clone()))
     }
 
     /// "CHW/Promotora": when every entry lies on one broader-chain, the narrowest one.
@@ -539,6 +645,12 @@ impl Crosswalk {
                 Lang::Fr => format!(" Ce titre est partagé par plusieurs entrées ; les mots {cues} désignent celle-ci."),
             });
         }
+        if resolution == Resolution::Narrower {
+            text.push_str(&match self.lang {
+                Lang::En => format!(" The words of the narrower role's variant \"{matched}\" are all in the title, though not side by side."),
+                Lang::Fr => format!(" Les mots de la variante « {matched} » du rôle plus précis sont tous dans le titre, mais pas côte à côte."),
+            });
+        }
         if resolution == Resolution::Region {
             let region = self.region.as_ref().map(Region::as_str).unwrap_or_default();
             text.push_str(&match self.lang {
@@ -590,6 +702,8 @@ enum Resolution {
     Title,
     Context(Vec<String>),
     Region,
+    /// All the words of a narrower role's variant are in the title, though not side by side.
+    Narrower,
 }
 
 fn round(score: f64) -> f64 {

@@ -83,6 +83,8 @@ pub(crate) struct Index {
     words: Vec<String>,
     /// Variant texts, by entry, to tell an exact hit from a normalized one.
     texts: Vec<String>,
+    /// The folded words of each entry's variant (none for acronyms), by entry.
+    pub variant_words: Vec<Vec<String>>,
     /// The words of each role's variants, by role: the context that can point to a role when
     /// a title's head is shared ("outreach worker" in "Community Health Outreach Worker").
     pub role_words: Vec<HashSet<String>>,
@@ -99,6 +101,13 @@ impl Index {
                 let id = index.entries.len() as u32;
                 index.max_tokens = index.max_tokens.max(key.split(' ').count());
                 index.texts.push(variant.text().to_string());
+                index
+                    .variant_words
+                    .push(if variant.is_acronym() || key.is_empty() {
+                        Vec::new()
+                    } else {
+                        key.split(' ').map(str::to_string).collect()
+                    });
                 index.entries.push(Entry {
                     role: role_at,
                     variant: variant_at,
@@ -148,7 +157,7 @@ impl Index {
     pub(crate) fn find(&self, title: &str, tokens: &[Token]) -> Option<Hit> {
         let lower_only = !title.chars().any(char::is_uppercase);
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        if let Some(hit) = self.find_spans(tokens, &norms, lower_only) {
+        if let Some(hit) = self.find_spans(title, tokens, &norms, lower_only) {
             return Some(self.with_method(hit, title, tokens));
         }
         if let Some(mut hit) = self.find_squashed(tokens) {
@@ -156,7 +165,7 @@ impl Index {
             hit.score = NORMALIZED_SCORE;
             return Some(hit);
         }
-        self.find_fuzzy(tokens, lower_only)
+        self.find_fuzzy(title, tokens, lower_only)
     }
 
     fn with_method(&self, mut hit: Hit, title: &str, tokens: &[Token]) -> Hit {
@@ -189,12 +198,25 @@ impl Index {
         })
     }
 
+    /// A mixed-case acronym ("ExE") matches where the title writes it exactly as listed.
+    fn written_as_listed(&self, title: &str, tokens: &[Token], span: &[usize], entry: u32) -> bool {
+        let (first, last) = (&tokens[span[0]], &tokens[span[span.len() - 1]]);
+        self.variant_text(entry)
+            .is_some_and(|text| title.get(first.start..last.end) == Some(text))
+    }
+
     fn variant_text(&self, entry: u32) -> Option<&str> {
         self.texts.get(entry as usize).map(String::as_str)
     }
 
     /// Longest span first; among equal lengths every hit is kept (the caller resolves them).
-    fn find_spans(&self, tokens: &[Token], norms: &[&str], lower_only: bool) -> Option<Hit> {
+    fn find_spans(
+        &self,
+        title: &str,
+        tokens: &[Token],
+        norms: &[&str],
+        lower_only: bool,
+    ) -> Option<Hit> {
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop).collect();
         let longest = self.max_tokens.min(content.len());
         for len in (1..=longest).rev() {
@@ -215,6 +237,7 @@ impl Index {
                     .filter(|&e| {
                         !self.entries[e as usize].acronym
                             || acronym_allowed(tokens, span, lower_only)
+                            || self.written_as_listed(title, tokens, span, e)
                     })
                     .collect();
                 if usable.is_empty() {
@@ -268,7 +291,7 @@ impl Index {
     }
 
     /// Corrects unknown words to their nearest vocabulary word, then matches again.
-    fn find_fuzzy(&self, tokens: &[Token], lower_only: bool) -> Option<Hit> {
+    fn find_fuzzy(&self, title: &str, tokens: &[Token], lower_only: bool) -> Option<Hit> {
         let mut edits = vec![0usize; tokens.len()];
         let mut corrected: Vec<&str> = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
@@ -283,7 +306,7 @@ impl Index {
         if edits.iter().all(|&e| e == 0) {
             return None;
         }
-        let mut hit = self.find_spans(tokens, &corrected, lower_only)?;
+        let mut hit = self.find_spans(title, tokens, &corrected, lower_only)?;
         let (mut changed, mut length) = (0, 0);
         for (i, covered) in hit.covered.iter().enumerate() {
             if *covered {

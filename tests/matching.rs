@@ -72,12 +72,12 @@ const CASES: &[(&str, Verdict, Option<&str>)] = &[
     (
         "Intervenante paire aidante – santé mentale jeunesse (temps partiel)",
         PEER,
-        Some("peer-support-worker"),
+        Some("youth-peer-supporter"),
     ),
     (
         "Médiatrice de santé-paire",
         PEER,
-        Some("peer-support-worker"),
+        Some("peer-health-mediator"),
     ),
     ("Travailleuse de rue", PEER, Some("street-outreach-worker")),
     (
@@ -209,9 +209,12 @@ fn acronyms_match_only_as_whole_words_in_capitals() {
 
 #[test]
 fn a_word_of_the_variant_is_never_stripped_as_a_qualifier() {
-    let answer = classify("Peer Navigation Coordinator");
-    assert_eq!(answer.matched(), Some("peer navigation coordinator"));
+    let answer = classify("Indigenous Outreach Coordinator");
+    assert_eq!(answer.matched(), Some("Indigenous outreach coordinator"));
     assert_eq!(answer.qualifiers().seniority(), None);
+    let answer = classify("Community Health Volunteer");
+    assert_eq!(answer.role(), Some("community-health-volunteer"));
+    assert!(answer.qualifiers().employment().is_empty());
     let answer = classify("Peer Support Worker Coordinator");
     assert_eq!(answer.qualifiers().seniority(), Some("coordinator"));
 }
@@ -377,9 +380,9 @@ fn line_breaks_inside_a_cell_are_spacing() {
 
 #[test]
 fn the_other_words_of_a_title_can_decide_a_shared_head() {
-    // "outreach worker" is shared; "community health" belongs to one candidate's titles only.
-    let answer = classify("Community Health Outreach Worker");
-    assert_eq!(answer.role(), Some("community-health-worker"));
+    // "outreach worker" is shared; "harm reduction" belongs to one candidate's titles only.
+    let answer = classify("Harm Reduction Outreach Worker");
+    assert_eq!(answer.role(), Some("harm-reduction-peer-worker"));
     assert!(
         answer.score() < 0.97,
         "a tie broken by context is less sure"
@@ -393,4 +396,72 @@ fn the_other_words_of_a_title_can_decide_a_shared_head() {
     // Bare heads stay ambiguous; so do heads whose other words point nowhere.
     assert_eq!(classify("Outreach Worker").verdict(), AMBIGUOUS);
     assert_eq!(classify("Outreach Worker – Toronto").verdict(), AMBIGUOUS);
+}
+
+/// A small peer role for lexicons built in tests.
+fn test_role(id: &str, broader: Option<&str>, variants: &[&str]) -> String {
+    let variants: Vec<String> = variants
+        .iter()
+        .map(|v| format!(r#"{{"text": "{v}", "lang": "en", "sources": ["https://example.org"]}}"#))
+        .collect();
+    let broader = broader.map_or("null".to_string(), |b| format!("\"{b}\""));
+    format!(
+        r#"{{"id": "{id}", "kind": "peer-role", "broader": {broader}, "traditions": ["peer-support"],
+        "label": {{"en": "{id}", "fr": "{id}"}}, "definition": {{"en": "d", "fr": "d"}},
+        "profile": {{"functions": ["emotional-support"], "formality": ["formal-flexible"],
+          "relations": ["lived-experience"], "status": ["people-supported"],
+          "affiliations": ["community-organization"], "spaces": ["daily-life"]}},
+        "variants": [{}], "sources": ["https://example.org"], "notes": ""}}"#,
+        variants.join(", ")
+    )
+}
+
+#[test]
+fn a_narrower_role_is_chosen_when_all_its_words_are_in_the_title() {
+    let files = [
+        ("helper.json", test_role("helper", None, &["peer helper"])),
+        (
+            "family-helper.json",
+            test_role("family-helper", Some("helper"), &["parent peer helper"]),
+        ),
+        (
+            "youth-helper.json",
+            test_role("youth-helper", Some("helper"), &["youth peer helper"]),
+        ),
+        ("coach.json", test_role("coach", None, &["parent coach"])),
+    ];
+    let lexicon =
+        peermap::Lexicon::from_sources(files.iter().map(|(n, t)| (*n, t.as_str())), "test".into())
+            .unwrap();
+    let crosswalk = Crosswalk::builder()
+        .no_default_lexicon()
+        .lexicon(lexicon)
+        .build()
+        .unwrap();
+    let role = |title: &str| crosswalk.classify(title).role().map(str::to_string);
+    // Scattered but complete: the narrower role.
+    assert_eq!(
+        role("Peer Helper – Parent").as_deref(),
+        Some("family-helper")
+    );
+    assert_eq!(
+        role("Parent, peer helper").as_deref(),
+        Some("family-helper")
+    );
+    let answer = crosswalk.classify("Peer Helper (Parent), part time");
+    assert_eq!(answer.matched(), Some("parent peer helper"));
+    assert!(
+        answer.explanation().contains("not side by side"),
+        "{}",
+        answer.explanation()
+    );
+    // Both narrower roles fully present: keep the broader one rather than guess.
+    assert_eq!(
+        role("Peer Helper – Parent / Youth").as_deref(),
+        Some("helper")
+    );
+    // Only roles narrower than the one named: "parent" never moves "parent coach" elsewhere.
+    assert_eq!(role("Parent Coach – peer").as_deref(), Some("coach"));
+    // Without the broader role's title, scattered words name nothing.
+    assert_eq!(role("Helper for parent peers").as_deref(), None);
 }
