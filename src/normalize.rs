@@ -398,6 +398,8 @@ const FOLD_RULES: &[(&str, &str, usize)] = &[
     ("euse", "eur", 6),   // travailleuse → travailleur
     ("eure", "eur", 6),   // superviseure → superviseur
     ("iere", "ier", 6),   // infirmière → infirmier
+    ("gere", "ger", 6),   // usagère → usager, étrangère → étranger
+    ("tenue", "tenu", 7), // codétenue → codétenu, détenue → détenu
     ("enne", "en", 6),    // technicienne → technicien
     ("elle", "el", 6),    // professionnelle → professionnel
     ("ale", "al", 6),     // sociale → social, familiale → familial
@@ -499,6 +501,8 @@ mod tests {
             ("peer support worker", "peer-support worker"),
             ("community health worker", "Community Health Workers"),
             ("infirmier", "infirmière"),
+            ("usager ressource", "usagère ressource"),
+            ("codétenu de soutien", "codétenue de soutien"),
             ("hôpital", "hôpitaux"),
             ("préposé aux bénéficiaires", "Préposée aux bénéficiaires"),
             ("cœur", "coeur"),
