@@ -13,44 +13,11 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use crate::lexicon::LexiconError;
-use crate::model::{Affiliation, Formality, Function, Relation, Space, Status, Tradition};
+use crate::lexicon::{LexiconError, CODE_FIELDS, ENTRY_FIELDS, VARIANT_FIELDS};
+use crate::model::{Dimension, Tradition};
 
-/// Every key of the data contract, in canonical order. One list serves every object in an
-/// entry because each object's own keys appear in it in the order that object wants:
-/// entry (id … notes), variant (text, lang, regions, acronym, ambiguous, status, sources),
-/// profile (functions … spaces), code (scheme, code, predicate, source), text (en, fr).
-const KEY_ORDER: &[&str] = &[
-    "id",
-    "kind",
-    "broader",
-    "traditions",
-    "label",
-    "definition",
-    "reason",
-    "profile",
-    "variants",
-    "codes",
-    "text",
-    "lang",
-    "regions",
-    "acronym",
-    "ambiguous",
-    "functions",
-    "formality",
-    "relations",
-    "status",
-    "affiliations",
-    "spaces",
-    "scheme",
-    "code",
-    "predicate",
-    "source",
-    "sources",
-    "notes",
-    "en",
-    "fr",
-];
+/// The keys of a text given in both languages.
+const LANGUAGES: &[&str] = &["en", "fr"];
 
 /// Top-level keys whose object value is written one key per line.
 const MULTILINE_OBJECTS: &[&str] = &["definition", "reason", "profile"];
@@ -80,30 +47,36 @@ pub fn canonical_form(file: &str, text: &str) -> Result<String, LexiconError> {
     let mut out = String::with_capacity(text.len() + 64);
     match value {
         Value::Object(entry) => write_entry(&mut out, sorted_entry(entry)),
-        other => write_inline(&mut out, &other),
+        other => write_inline(&mut out, &other, &[]),
     }
     out.push('\n');
     Ok(out)
 }
 
-fn key_rank(key: &str) -> usize {
-    KEY_ORDER
-        .iter()
-        .position(|k| *k == key)
-        .unwrap_or(KEY_ORDER.len())
+/// The object's keys: those of `order` first, in that order, then any others alphabetically.
+fn ordered_keys<'m>(obj: &'m Map<String, Value>, order: &[&str]) -> Vec<&'m String> {
+    let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
+    let mut keys: Vec<&String> = obj.keys().collect();
+    keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    keys
 }
 
-fn ordered_keys(obj: &Map<String, Value>) -> Vec<&String> {
-    let mut keys: Vec<&String> = obj.keys().collect();
-    keys.sort_by(|a, b| key_rank(a).cmp(&key_rank(b)).then_with(|| a.cmp(b)));
-    keys
+/// The key order of the object an entry's field holds (of each item, for lists).
+fn order_within(field: &str) -> Vec<&'static str> {
+    match field {
+        "label" | "definition" | "reason" => LANGUAGES.to_vec(),
+        "profile" => Dimension::ALL.iter().map(|d| d.as_str()).collect(),
+        "variants" => VARIANT_FIELDS.to_vec(),
+        "codes" => CODE_FIELDS.to_vec(),
+        _ => Vec::new(),
+    }
 }
 
 /// Sorts the lists whose order carries no meaning.
 fn sorted_entry(mut entry: Map<String, Value>) -> Map<String, Value> {
     if let Some(Value::Array(traditions)) = entry.get_mut("traditions") {
         sort_codes(traditions, |s| {
-            s.parse::<Tradition>().ok().map(|t| t as usize)
+            s.parse::<Tradition>().ok().map(Tradition::index)
         });
     }
     if let Some(Value::Object(profile)) = entry.get_mut("profile") {
@@ -126,15 +99,8 @@ fn sorted_entry(mut entry: Map<String, Value>) -> Map<String, Value> {
 
 /// A value's position in its dimension, so profiles read in the order of the paper's answers.
 fn dimension_rank(dimension: &str, code: &str) -> Option<usize> {
-    match dimension {
-        "functions" => code.parse::<Function>().ok().map(|v| v.index()),
-        "formality" => code.parse::<Formality>().ok().map(|v| v.index()),
-        "relations" => code.parse::<Relation>().ok().map(|v| v.index()),
-        "status" => code.parse::<Status>().ok().map(|v| v.index()),
-        "affiliations" => code.parse::<Affiliation>().ok().map(|v| v.index()),
-        "spaces" => code.parse::<Space>().ok().map(|v| v.index()),
-        _ => None,
-    }
+    let dimension: Dimension = dimension.parse().ok()?;
+    dimension.value_codes().iter().position(|c| *c == code)
 }
 
 /// Known codes first in the model's order, then anything else as written (the validator
@@ -151,25 +117,26 @@ fn compare_variants(a: &Value, b: &Value) -> Ordering {
     text(a)
         .cmp(&text(b))
         .then_with(|| lang(a).cmp(&lang(b)))
-        .then_with(|| inline(a).cmp(&inline(b)))
+        .then_with(|| inline(a, VARIANT_FIELDS).cmp(&inline(b, VARIANT_FIELDS)))
 }
 
 fn write_entry(out: &mut String, entry: Map<String, Value>) {
     out.push_str("{\n");
-    let keys = ordered_keys(&entry);
+    let keys = ordered_keys(&entry, ENTRY_FIELDS);
     for (i, key) in keys.iter().enumerate() {
         let value = &entry[key.as_str()];
+        let order = order_within(key);
         out.push_str("  ");
         write_string(out, key);
         out.push_str(": ");
         match value {
             Value::Object(obj) if MULTILINE_OBJECTS.contains(&key.as_str()) && !obj.is_empty() => {
-                write_multiline_object(out, obj)
+                write_multiline_object(out, obj, &order)
             }
             Value::Array(items) if MULTILINE_LISTS.contains(&key.as_str()) && !items.is_empty() => {
-                write_multiline_list(out, items)
+                write_multiline_list(out, items, &order)
             }
-            other => write_inline(out, other),
+            other => write_inline(out, other, &order),
         }
         if i + 1 < keys.len() {
             out.push(',');
@@ -179,47 +146,50 @@ fn write_entry(out: &mut String, entry: Map<String, Value>) {
     out.push('}');
 }
 
-fn write_multiline_object(out: &mut String, obj: &Map<String, Value>) {
+fn write_multiline_object(out: &mut String, obj: &Map<String, Value>, order: &[&str]) {
     out.push_str("{\n");
-    let keys = ordered_keys(obj);
+    let keys = ordered_keys(obj, order);
     for (i, key) in keys.iter().enumerate() {
         out.push_str("    ");
         write_string(out, key);
         out.push_str(": ");
-        write_inline(out, &obj[key.as_str()]);
+        write_inline(out, &obj[key.as_str()], &[]);
         out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
     }
     out.push_str("  }");
 }
 
-fn write_multiline_list(out: &mut String, items: &[Value]) {
+/// `order` is the key order of each item that is an object.
+fn write_multiline_list(out: &mut String, items: &[Value], order: &[&str]) {
     out.push_str("[\n");
     for (i, item) in items.iter().enumerate() {
         out.push_str("    ");
-        write_inline(out, item);
+        write_inline(out, item, order);
         out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
     }
     out.push_str("  ]");
 }
 
-fn inline(value: &Value) -> String {
+fn inline(value: &Value, order: &[&str]) -> String {
     let mut out = String::new();
-    write_inline(&mut out, value);
+    write_inline(&mut out, value, order);
     out
 }
 
-/// One line: `{"a": 1, "b": [2, 3]}`, the spacing people type.
-fn write_inline(out: &mut String, value: &Value) {
+/// One line: `{"a": 1, "b": [2, 3]}`, the spacing people type. `order` is the key order of
+/// `value` (or of its items) when it is an object; nested objects list their keys
+/// alphabetically.
+fn write_inline(out: &mut String, value: &Value, order: &[&str]) {
     match value {
         Value::Object(obj) => {
             out.push('{');
-            for (i, key) in ordered_keys(obj).into_iter().enumerate() {
+            for (i, key) in ordered_keys(obj, order).into_iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
                 write_string(out, key);
                 out.push_str(": ");
-                write_inline(out, &obj[key.as_str()]);
+                write_inline(out, &obj[key.as_str()], &[]);
             }
             out.push('}');
         }
@@ -229,7 +199,7 @@ fn write_inline(out: &mut String, value: &Value) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_inline(out, item);
+                write_inline(out, item, order);
             }
             out.push(']');
         }

@@ -835,7 +835,7 @@ impl EntryReader<'_> {
     }
 }
 
-const ENTRY_FIELDS: &[&str] = &[
+pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "id",
     "kind",
     "broader",
@@ -849,7 +849,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "sources",
     "notes",
 ];
-const VARIANT_FIELDS: &[&str] = &[
+pub(crate) const VARIANT_FIELDS: &[&str] = &[
     "text",
     "lang",
     "regions",
@@ -858,7 +858,7 @@ const VARIANT_FIELDS: &[&str] = &[
     "status",
     "sources",
 ];
-const CODE_FIELDS: &[&str] = &["scheme", "code", "predicate", "source"];
+pub(crate) const CODE_FIELDS: &[&str] = &["scheme", "code", "predicate", "source"];
 const CODE_SCHEMES: &[&str] = &["soc2018", "onet-soc", "isco08", "noc2021", "esco"];
 const CODE_PREDICATES: &[&str] = &[
     "skos:exactMatch",
