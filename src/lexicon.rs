@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use once_cell::sync::Lazy;
 use serde::Serialize;
@@ -487,6 +487,25 @@ pub fn check_path(path: impl AsRef<Path>) -> Vec<LexiconError> {
     }
 }
 
+/// The entry files of a lexicon: every `*.json` in the folder except `*.schema.json`, in name
+/// order, or the one file given.
+pub fn entry_files(path: impl AsRef<Path>) -> std::io::Result<Vec<PathBuf>> {
+    let path = path.as_ref();
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let p = entry?.path();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.ends_with(".json") && !name.ends_with(".schema.json") {
+            paths.push(p);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
 fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, LexiconErrors> {
     let io_error = |file: &Path, e: std::io::Error| {
         LexiconErrors(vec![LexiconError::new(
@@ -496,20 +515,8 @@ fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, LexiconErrors>
             ErrorKind::Io(e.to_string()),
         )])
     };
-    let mut paths = Vec::new();
-    if path.is_dir() {
-        for entry in std::fs::read_dir(path).map_err(|e| io_error(path, e))? {
-            let p = entry.map_err(|e| io_error(path, e))?.path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if name.ends_with(".json") && !name.ends_with(".schema.json") {
-                paths.push(p);
-            }
-        }
-        paths.sort();
-    } else {
-        paths.push(path.to_path_buf());
-    }
-    paths
+    entry_files(path)
+        .map_err(|e| io_error(path, e))?
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).map_err(|e| io_error(&p, e))?;

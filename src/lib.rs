@@ -110,8 +110,8 @@ pub use canonical::canonical_form;
 pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
 pub use index::Method;
 pub use lexicon::{
-    check_path, Bilingual, Kind, Lexicon, LexiconError, LexiconErrors, OccupationCode, Region,
-    Role, Variant, VariantStatus, LEXICON_VERSION,
+    check_path, entry_files, Bilingual, Kind, Lexicon, LexiconError, LexiconErrors, OccupationCode,
+    Region, Role, Variant, VariantStatus, LEXICON_VERSION,
 };
 pub use model::{
     Affiliation, Dimension, DimensionValue, Facet, Formality, Function, Lang, Profile, Relation,

@@ -84,26 +84,10 @@ fn report(args: &FmtArgs, total: usize, changed: &[String]) -> anyhow::Result<()
     Ok(())
 }
 
-/// The entry files of a lexicon folder (every `*.json` except `*.schema.json`), or the one file
-/// given, in name order.
+/// The entry files to format: those the library would load from `path`.
 fn entry_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        anyhow::ensure!(path.is_file(), "no such file or folder: {}", path.display());
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files = Vec::new();
-    for entry in fs::read_dir(path).with_context(|| format!("cannot read {}", path.display()))? {
-        let file = entry?.path();
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.ends_with(".json") && !name.ends_with(".schema.json") {
-            files.push(file);
-        }
-    }
-    files.sort();
-    Ok(files)
+    anyhow::ensure!(path.exists(), "no such file or folder: {}", path.display());
+    peermap::entry_files(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Writes beside the file, then renames, so an interrupted run never leaves half an entry.
