@@ -50,6 +50,7 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
+    embed_qualifiers(&data, &mut code, &mut hash);
     writeln!(
         code,
         "/// The version of the embedded lexicon: the data release (`data/VERSION`) plus a short\n\
@@ -61,4 +62,40 @@ fn main() {
 
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// Embeds the qualifier vocabulary, `data/qualifiers/*.json`, into the same version hash.
+fn embed_qualifiers(data: &Path, code: &mut String, hash: &mut Fnv64) {
+    let folder = data.join("qualifiers");
+    println!("cargo:rerun-if-changed={}", folder.display());
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .expect("data/qualifiers/ exists")
+        .map(|entry| entry.expect("readable data/qualifiers/ entry").file_name())
+        .filter_map(|name| name.to_str().map(str::to_string))
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    code.push_str("pub(crate) static EMBEDDED_QUALIFIER_FILES: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let path = folder.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text =
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/qualifiers/{name}: {e}"));
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
+            panic!(
+                "data/qualifiers/{name}: not valid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            );
+        }
+        hash.write(b"qualifiers/");
+        hash.write(name.as_bytes());
+        hash.write(text.as_bytes());
+        writeln!(
+            code,
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/qualifiers/{name}\"))),"
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
 }

@@ -83,6 +83,7 @@ pub struct Answer {
     pub(crate) candidates: Vec<Candidate>,
     pub(crate) qualifiers: Qualifiers,
     pub(crate) profile: Profile,
+    #[serde(serialize_with = "crate::qualifiers::serialize_evidence")]
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) reason: Option<String>,
     pub(crate) truncated: bool,
@@ -156,7 +157,11 @@ impl Answer {
         &self.profile
     }
 
-    /// Profile values the title's own words are evidence for ("hospital", "certified").
+    /// Profile values the title's own words are evidence for ("Hôpital" → space
+    /// `institution`, "Certified" → status `training-certification`), each with its word and
+    /// reason; kept apart from the role's typical [`Answer::profile`]. Empty unless the verdict
+    /// is `peer_role`. Serialized as an object of the six dimensions, each a list of
+    /// `{value, word, reason}`.
     pub fn evidence(&self) -> &[Evidence] {
         &self.evidence
     }

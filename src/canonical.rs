@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::lexicon::{LexiconError, CODE_FIELDS, ENTRY_FIELDS, VARIANT_FIELDS};
 use crate::model::{Dimension, Tradition};
+use crate::vocabulary::{RULE_FIELDS, VOCABULARY_FIELDS, WORD_FIELDS};
 
 /// The keys of a text given in both languages.
 const LANGUAGES: &[&str] = &["en", "fr"];
@@ -23,7 +24,32 @@ const LANGUAGES: &[&str] = &["en", "fr"];
 const MULTILINE_OBJECTS: &[&str] = &["definition", "reason", "profile"];
 
 /// Top-level keys whose list value is written one item per line.
-const MULTILINE_LISTS: &[&str] = &["variants", "codes", "sources"];
+const MULTILINE_LISTS: &[&str] = &["variants", "codes", "sources", "evidence", "words"];
+
+/// The layout of a file: an entry of the lexicon, or a code of the qualifier vocabulary
+/// (`data/qualifiers/`, recognized by its `category` key).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Entry,
+    Vocabulary,
+}
+
+impl Layout {
+    fn of(file: &Map<String, Value>) -> Layout {
+        if file.contains_key("category") && !file.contains_key("kind") {
+            Layout::Vocabulary
+        } else {
+            Layout::Entry
+        }
+    }
+
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Layout::Entry => ENTRY_FIELDS,
+            Layout::Vocabulary => VOCABULARY_FIELDS,
+        }
+    }
+}
 
 /// Rewrites the text of one entry file in canonical form.
 ///
@@ -46,7 +72,10 @@ pub fn canonical_form(file: &str, text: &str) -> Result<String, LexiconError> {
     let value: Value = serde_json::from_str(text).map_err(|e| LexiconError::not_json(file, &e))?;
     let mut out = String::with_capacity(text.len() + 64);
     match value {
-        Value::Object(entry) => write_entry(&mut out, sorted_entry(entry)),
+        Value::Object(entry) => {
+            let layout = Layout::of(&entry);
+            write_entry(&mut out, sorted_entry(entry), layout)
+        }
         other => write_inline(&mut out, &other, &[]),
     }
     out.push('\n');
@@ -68,6 +97,8 @@ fn order_within(field: &str) -> Vec<&'static str> {
         "profile" => Dimension::ALL.iter().map(|d| d.as_str()).collect(),
         "variants" => VARIANT_FIELDS.to_vec(),
         "codes" => CODE_FIELDS.to_vec(),
+        "words" => WORD_FIELDS.to_vec(),
+        "evidence" => RULE_FIELDS.to_vec(),
         _ => Vec::new(),
     }
 }
@@ -86,13 +117,15 @@ fn sorted_entry(mut entry: Map<String, Value>) -> Map<String, Value> {
             }
         }
     }
-    if let Some(Value::Array(variants)) = entry.get_mut("variants") {
-        for variant in variants.iter_mut() {
-            if let Some(Value::Array(regions)) = variant.get_mut("regions") {
-                regions.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    for list in ["variants", "words"] {
+        if let Some(Value::Array(variants)) = entry.get_mut(list) {
+            for variant in variants.iter_mut() {
+                if let Some(Value::Array(regions)) = variant.get_mut("regions") {
+                    regions.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                }
             }
+            variants.sort_by(compare_variants);
         }
-        variants.sort_by(compare_variants);
     }
     entry
 }
@@ -120,9 +153,9 @@ fn compare_variants(a: &Value, b: &Value) -> Ordering {
         .then_with(|| inline(a, VARIANT_FIELDS).cmp(&inline(b, VARIANT_FIELDS)))
 }
 
-fn write_entry(out: &mut String, entry: Map<String, Value>) {
+fn write_entry(out: &mut String, entry: Map<String, Value>, layout: Layout) {
     out.push_str("{\n");
-    let keys = ordered_keys(&entry, ENTRY_FIELDS);
+    let keys = ordered_keys(&entry, layout.fields());
     for (i, key) in keys.iter().enumerate() {
         let value = &entry[key.as_str()];
         let order = order_within(key);
@@ -255,6 +288,20 @@ mod tests {
         );
         assert_eq!(lines[3], r#"    {"text": "navigator", "lang": "fr"},"#);
         assert_eq!(lines[4], r#"    {"text": "Pair aidant", "lang": "fr"}"#);
+    }
+
+    #[test]
+    fn vocabulary_files_have_their_own_key_order_and_sorted_words() {
+        let out = fmt(
+            r#"{"words": [{"lang": "fr", "text": "rue"}, {"text": "Outreach", "lang": "en"}],
+                "label": {"fr": "rue", "en": "street"}, "category": "setting", "code": "street"}"#,
+        );
+        assert_eq!(
+            out,
+            "{\n  \"code\": \"street\",\n  \"category\": \"setting\",\n  \
+             \"label\": {\"en\": \"street\", \"fr\": \"rue\"},\n  \"words\": [\n    \
+             {\"text\": \"Outreach\", \"lang\": \"en\"},\n    {\"text\": \"rue\", \"lang\": \"fr\"}\n  ]\n}\n"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::index::{Hit, Index, Method};
 use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
 use crate::model::{Lang, Profile};
 use crate::normalize::{self, Token};
-use crate::qualifiers::{self, Qualifiers};
+use crate::qualifiers::{self, Qualifiers, Reading};
 
 /// The default confidence below which a match is reported as `unknown`.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
@@ -307,12 +307,13 @@ impl Crosswalk {
                     chosen = vec![narrower];
                     resolution = Resolution::Narrower;
                 }
-                let qualifiers = qualifiers::read(title, &tokens, &covered);
-                self.answer_for_hit(title, &hit, chosen, resolution, qualifiers)
+                let reading = qualifiers::read(title, &tokens, &covered, self.lang);
+                self.answer_for_hit(title, &hit, chosen, resolution, reading)
             }
             None => {
-                let qualifiers = qualifiers::read(title, &tokens, &vec![false; tokens.len()]);
-                self.unknown(title, qualifiers)
+                let reading =
+                    qualifiers::read(title, &tokens, &vec![false; tokens.len()], self.lang);
+                self.unknown(title, reading)
             }
         };
         answer.truncated = truncated;
@@ -355,11 +356,11 @@ impl Crosswalk {
         hit: &Hit,
         chosen: Vec<u32>,
         resolution: Resolution,
-        qualifiers: Qualifiers,
+        reading: Reading,
     ) -> Answer {
         let index = &self.engine.index;
         let mut score = hit.score;
-        let unplaced = qualifiers.other().len() as f64;
+        let unplaced = reading.unplaced_words as f64;
         score *= 1.0 - (UNPLACED_WORD_PENALTY * unplaced).min(MAX_UNPLACED_PENALTY);
 
         let entry = &index.entries[chosen.first().copied().unwrap_or(hit.entries[0]) as usize];
@@ -373,7 +374,8 @@ impl Crosswalk {
             Resolution::Context(_) | Resolution::Region => TIE_BROKEN_FACTOR,
         };
         let score = round(score);
-        let mut answer = self.blank(title, qualifiers);
+        let mut answer = self.blank(title, reading);
+        let evidence = std::mem::take(&mut answer.evidence);
         answer.method = Some(hit.method);
         answer.matched = Some(variant.text().to_string());
         answer.lang = Some(variant.lang());
@@ -397,6 +399,9 @@ impl Crosswalk {
             return answer;
         }
         self.fill_role(&mut answer, role, resolution);
+        if answer.verdict == Verdict::PeerRole {
+            answer.evidence = evidence;
+        }
         answer
     }
 
@@ -559,7 +564,9 @@ impl Crosswalk {
         out
     }
 
-    fn blank(&self, title: &str, qualifiers: Qualifiers) -> Answer {
+    /// An `unknown` answer that keeps what was read; evidence stays only once a peer role is
+    /// filled in, since it is evidence about a peer's profile.
+    fn blank(&self, title: &str, reading: Reading) -> Answer {
         Answer {
             input: title.to_string(),
             verdict: Verdict::Unknown,
@@ -572,8 +579,8 @@ impl Crosswalk {
             matched: None,
             lang: None,
             candidates: Vec::new(),
-            evidence: Vec::new(),
-            qualifiers,
+            evidence: reading.evidence,
+            qualifiers: reading.qualifiers,
             profile: Profile::default(),
             reason: None,
             truncated: false,
@@ -582,8 +589,9 @@ impl Crosswalk {
         }
     }
 
-    fn unknown(&self, title: &str, qualifiers: Qualifiers) -> Answer {
-        let mut answer = self.blank(title, qualifiers);
+    fn unknown(&self, title: &str, reading: Reading) -> Answer {
+        let mut answer = self.blank(title, reading);
+        answer.evidence.clear();
         answer.explanation = match self.lang {
             Lang::En => "No lexicon variant covers this title.".to_string(),
             Lang::Fr => "Aucune variante du lexique ne couvre ce titre.".to_string(),
@@ -607,7 +615,6 @@ impl Crosswalk {
                 answer.verdict = Verdict::PeerRole;
                 answer.traditions = role.traditions().to_vec();
                 answer.profile = role.profile().copied().unwrap_or_default();
-                answer.evidence = qualifiers::evidence(&answer.qualifiers);
             }
             Kind::NotPeer => {
                 answer.verdict = Verdict::NotPeer;

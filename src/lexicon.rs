@@ -479,12 +479,16 @@ impl Lexicon {
 }
 
 /// Checks a lexicon folder (or file) and returns every problem found, without stopping at the
-/// first; an empty list means the lexicon is valid.
+/// first; an empty list means the lexicon is valid. A folder's `qualifiers/` subfolder, if it
+/// has one, is checked as the qualifier vocabulary.
 pub fn check_path(path: impl AsRef<Path>) -> Vec<LexiconError> {
-    match Lexicon::from_path(path) {
+    let path = path.as_ref();
+    let mut errors = match Lexicon::from_path(path) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.0,
-    }
+    };
+    errors.extend(crate::vocabulary::check_folder(path));
+    errors
 }
 
 /// The entry files of a lexicon: every `*.json` in the folder except `*.schema.json`, in name
@@ -506,7 +510,7 @@ pub fn entry_files(path: impl AsRef<Path>) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, LexiconErrors> {
+pub(crate) fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, LexiconErrors> {
     let io_error = |file: &Path, e: std::io::Error| {
         LexiconErrors(vec![LexiconError::new(
             &file.display().to_string(),
@@ -549,7 +553,7 @@ pub struct LexiconError {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum ErrorKind {
+pub(crate) enum ErrorKind {
     Io(String),
     Syntax {
         line: usize,
@@ -575,6 +579,10 @@ enum ErrorKind {
         text: String,
         other: String,
     },
+    SharedWord {
+        text: String,
+        other: String,
+    },
     UnknownBroader(String),
     BroaderNotPeer(String),
     BroaderCycle(Vec<String>),
@@ -596,7 +604,12 @@ impl LexiconError {
         )
     }
 
-    fn new(file: &str, entry: Option<&str>, field: Option<&str>, kind: ErrorKind) -> Self {
+    pub(crate) fn new(
+        file: &str,
+        entry: Option<&str>,
+        field: Option<&str>,
+        kind: ErrorKind,
+    ) -> Self {
         LexiconError {
             file: file.to_string(),
             entry: entry.map(str::to_string),
@@ -653,6 +666,9 @@ impl LexiconError {
             ErrorKind::SharedVariant { text, other } => format!(
                 "\"{text}\" normalizes to the same text as a variant of \"{other}\"; mark every copy \"ambiguous\": true if the title is a shared head, or remove one"
             ),
+            ErrorKind::SharedWord { text, other } => format!(
+                "\"{text}\" normalizes to the same text as a word of \"{other}\"; a word names one qualifier code, so keep it in one file"
+            ),
             ErrorKind::UnknownBroader(b) => format!("\"{b}\" is not the id of any entry"),
             ErrorKind::BroaderNotPeer(b) => format!("\"{b}\" is not a peer role"),
             ErrorKind::BroaderCycle(chain) => format!("makes a cycle: {}", chain.join(" → ")),
@@ -704,15 +720,29 @@ impl fmt::Display for LexiconErrors {
 
 impl std::error::Error for LexiconErrors {}
 
-/// Reads one entry, collecting every field error instead of stopping at the first.
-struct EntryReader<'a> {
-    file: &'a str,
-    entry: Option<String>,
-    errors: Vec<LexiconError>,
+impl LexiconErrors {
+    pub(crate) fn from_errors(errors: Vec<LexiconError>) -> Self {
+        LexiconErrors(errors)
+    }
 }
 
-impl EntryReader<'_> {
-    fn error(&mut self, field: &str, kind: ErrorKind) {
+/// Reads one entry, collecting every field error instead of stopping at the first.
+pub(crate) struct EntryReader<'a> {
+    file: &'a str,
+    pub(crate) entry: Option<String>,
+    pub(crate) errors: Vec<LexiconError>,
+}
+
+impl<'a> EntryReader<'a> {
+    pub(crate) fn new(file: &'a str) -> Self {
+        EntryReader {
+            file,
+            entry: None,
+            errors: Vec::new(),
+        }
+    }
+
+    pub(crate) fn error(&mut self, field: &str, kind: ErrorKind) {
         let entry = self.entry.clone();
         self.errors.push(LexiconError::new(
             self.file,
@@ -722,7 +752,12 @@ impl EntryReader<'_> {
         ));
     }
 
-    fn string(&mut self, obj: &Map<String, Value>, field: &str, path: &str) -> Option<String> {
+    pub(crate) fn string(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        path: &str,
+    ) -> Option<String> {
         match obj.get(field) {
             None => {
                 self.error(path, ErrorKind::Missing);
@@ -740,7 +775,12 @@ impl EntryReader<'_> {
         }
     }
 
-    fn optional_bool(&mut self, obj: &Map<String, Value>, field: &str, path: &str) -> bool {
+    pub(crate) fn optional_bool(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        path: &str,
+    ) -> bool {
         match obj.get(field) {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -751,7 +791,7 @@ impl EntryReader<'_> {
         }
     }
 
-    fn strings(
+    pub(crate) fn strings(
         &mut self,
         obj: &Map<String, Value>,
         field: &str,
@@ -787,7 +827,7 @@ impl EntryReader<'_> {
         }
     }
 
-    fn codes<T: std::str::FromStr<Err = UnknownCode>>(
+    pub(crate) fn codes<T: std::str::FromStr<Err = UnknownCode>>(
         &mut self,
         obj: &Map<String, Value>,
         field: &str,
@@ -807,7 +847,7 @@ impl EntryReader<'_> {
         out
     }
 
-    fn object<'v>(
+    pub(crate) fn object<'v>(
         &mut self,
         value: &'v Value,
         path: &str,
@@ -830,7 +870,7 @@ impl EntryReader<'_> {
         Some(obj)
     }
 
-    fn bilingual(&mut self, obj: &Map<String, Value>, field: &str) -> Option<Bilingual> {
+    pub(crate) fn bilingual(&mut self, obj: &Map<String, Value>, field: &str) -> Option<Bilingual> {
         let Some(value) = obj.get(field) else {
             self.error(field, ErrorKind::Missing);
             return None;

@@ -104,6 +104,7 @@ mod lexicon;
 mod model;
 mod normalize;
 mod qualifiers;
+mod vocabulary;
 
 pub use answer::{Answer, Candidate, Verdict};
 pub use canonical::canonical_form;

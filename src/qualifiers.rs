@@ -5,13 +5,11 @@
 //! cover, so a word that belongs to a variant ("volunteer" in *community health volunteer*) is
 //! never taken for one. What cannot be placed is kept in `other`: nothing silently vanishes.
 
-use std::collections::HashMap;
-
-use once_cell::sync::Lazy;
 use serde::Serialize;
 
-use crate::model::{Affiliation, Dimension, Lang, Space, Status};
-use crate::normalize::{self, Gap, Token};
+use crate::model::{Dimension, Lang};
+use crate::normalize::{Gap, Token};
+use crate::vocabulary::{Category, Code, Vocabulary, When, MAX_PHRASE_WORDS, VOCABULARY};
 
 /// What a title says besides its role. Every key is always present; lists may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -86,12 +84,16 @@ impl Qualifiers {
     }
 }
 
-/// A profile value a qualifier is evidence for ("hospital" → `clinical-organization`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A profile value the title's own words are evidence for: the word, the value, and why.
+///
+/// Evidence is a hint, never a fact: "Hôpital" says where the support happens, not who employs
+/// the peer. The rules and their reasons are data (`data/qualifiers/*.json`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     dimension: Dimension,
     value: &'static str,
-    from: &'static str,
+    word: String,
+    reason: &'static str,
 }
 
 impl Evidence {
@@ -100,114 +102,67 @@ impl Evidence {
         self.dimension
     }
 
-    /// The code name of the value the title is evidence for.
+    /// The code name of the value the title is evidence for (as in the profile).
     pub fn value(&self) -> &'static str {
         self.value
     }
 
-    /// The qualifier code that is the evidence (`hospital`, `credential`).
-    pub fn from(&self) -> &'static str {
-        self.from
+    /// The word of the title that is the evidence, as written ("Hôpital", "Certified").
+    pub fn word(&self) -> &str {
+        &self.word
+    }
+
+    /// Why the word is evidence for the value, in the crosswalk's language.
+    pub fn reason(&self) -> &'static str {
+        self.reason
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Category {
-    Seniority,
-    Employment,
-    Credential,
-    Domain,
-    Population,
-    Setting,
+/// One evidence item as the JSON answer writes it, under its dimension.
+#[derive(Serialize)]
+struct EvidenceItem<'a> {
+    value: &'static str,
+    word: &'a str,
+    reason: &'static str,
 }
 
-/// One vocabulary word or phrase, written as people write it; folded at first use.
-struct Term {
-    category: Category,
-    code: &'static str,
-    phrases: &'static [&'static str],
-}
-
-macro_rules! terms {
-    ($($cat:ident $code:literal => [$($p:literal),+ $(,)?];)+) => {
-        &[$(Term { category: Category::$cat, code: $code, phrases: &[$($p),+] },)+]
-    };
-}
-
-/// The starter vocabulary, English and French (terminology.md §5).
-const TERMS: &[Term] = terms! {
-    Seniority "entry" => ["junior", "jr", "entry level", "trainee", "apprentice", "débutant"];
-    Seniority "senior" => ["senior", "sr", "advanced", "principal", "expérimenté", "confirmé"];
-    Seniority "lead" => ["lead", "team lead", "chef d'équipe", "head"];
-    Seniority "coordinator" => ["coordinator", "coordinateur", "coordonnateur", "coord"];
-    Seniority "supervisor" => ["supervisor", "superviseur"];
-    Seniority "manager" => ["manager", "gestionnaire", "director", "directeur", "responsable"];
-    Seniority "trainer" => ["trainer", "formateur", "instructor", "master trainer"];
-    Employment "full-time" => ["full time", "fulltime", "ft", "temps plein", "temps complet"];
-    Employment "part-time" => ["part time", "parttime", "pt", "temps partiel"];
-    Employment "casual" => ["casual", "on call", "per diem", "relief", "sur appel", "occasionnel"];
-    Employment "temporary" => ["temporary", "temp", "contract", "fixed term", "term", "seasonal", "temporaire", "contractuel", "cdd", "remplacement"];
-    Employment "permanent" => ["permanent", "regular", "cdi", "poste permanent"];
-    Employment "volunteer" => ["volunteer", "unpaid", "bénévole", "volontaire"];
-    Employment "paid" => ["paid", "salaried", "stipend", "rémunéré", "salarié"];
-    Employment "intern" => ["intern", "internship", "stagiaire", "stage"];
-    Credential "certified" => ["certified", "certifié", "accredited", "accrédité", "diplômé", "provisional", "provisoire", "CPS", "CPRS", "CRPS", "CPRSS", "PRSS", "NCPS", "CPSS", "CRS"];
-    Domain "mental-health" => ["mental health", "santé mentale", "behavioral health", "behavioural health", "psychiatric", "psychiatrie", "santé psychique", "MH"];
-    Domain "substance-use" => ["addiction", "substance use", "dépendance", "toxicomanie", "SUD", "alcohol", "alcool"];
-    Domain "harm-reduction" => ["harm reduction", "réduction des méfaits", "réduction des risques", "RdR"];
-    Domain "hiv" => ["HIV", "VIH", "AIDS", "sida"];
-    Domain "hepatitis" => ["hepatitis", "hépatite", "HCV", "VHC"];
-    Domain "sexual-health" => ["sexual health", "santé sexuelle"];
-    Domain "cancer" => ["cancer", "oncology", "oncologie", "cancérologie"];
-    Domain "chronic-disease" => ["diabetes", "diabète", "chronic disease", "maladies chroniques"];
-    Domain "maternal-perinatal" => ["maternal", "perinatal", "prenatal", "postpartum", "périnatalité", "maternité", "breastfeeding", "allaitement"];
-    Domain "homelessness" => ["homelessness", "homeless", "unhoused", "itinérance", "sans-abrisme", "sans-abri"];
-    Domain "violence" => ["violence", "violence prevention", "domestic violence"];
-    Domain "justice" => ["justice", "justice involved", "forensic", "reentry", "corrections", "judiciarisé", "réinsertion"];
-    Domain "disability" => ["disability", "disabilities", "handicap"];
-    Domain "palliative" => ["palliative", "palliatif", "end of life", "fin de vie"];
-    Domain "poverty" => ["poverty", "pauvreté", "précarité"];
-    Population "indigenous" => ["Indigenous", "Aboriginal", "First Nations", "Premières Nations", "autochtone", "Inuit", "Métis", "Native"];
-    Population "youth" => ["youth", "young adult", "adolescent", "teen", "jeunesse", "jeune"];
-    Population "older-adults" => ["older adult", "seniors", "aînés", "personnes âgées", "geriatric", "gériatrie"];
-    Population "families" => ["family", "families", "famille", "parent"];
-    Population "lgbtq" => ["LGBTQ", "LGBT", "LGBTQ+", "2SLGBTQIA", "LGBTQ2S", "queer", "trans"];
-    Population "migrants-refugees" => ["immigrant", "newcomer", "refugee", "migrant", "asylum seeker", "réfugié", "nouveaux arrivants", "demandeurs d'asile"];
-    Population "veterans" => ["veteran", "military", "vétéran", "militaire", "anciens combattants"];
-    Population "women" => ["women", "woman", "femmes"];
-    Population "people-who-use-drugs" => ["people who use drugs", "PWUD", "drug users", "personnes qui utilisent des drogues", "UDI"];
-    Population "sex-workers" => ["sex workers", "travailleuses du sexe", "travail du sexe"];
-    Setting "hospital" => ["hospital", "hôpital", "inpatient", "CHU", "CH"];
-    Setting "clinic" => ["clinic", "clinique", "CLSC", "health centre", "health center", "outpatient", "centre de santé"];
-    Setting "emergency" => ["emergency", "urgence", "emergency department"];
-    Setting "community" => ["community", "communautaire", "community based"];
-    Setting "street" => ["street", "rue", "proximité"];
-    Setting "home" => ["home", "domicile", "home based", "home care"];
-    Setting "shelter" => ["shelter", "refuge", "hébergement"];
-    Setting "prison" => ["prison", "jail", "correctional", "detention", "pénitencier", "carcéral", "milieu carcéral"];
-    Setting "school" => ["school", "école", "campus"];
-    Setting "online" => ["online", "virtual", "en ligne", "virtuel"];
-};
-
-/// The longest phrase in the vocabulary, in tokens.
-const MAX_PHRASE_TOKENS: usize = 4;
-
-/// Folded phrase → (category, code). "senior" also names a population; position decides.
-static VOCABULARY: Lazy<HashMap<String, (Category, &'static str)>> = Lazy::new(|| {
-    let mut map = HashMap::new();
-    for term in TERMS {
-        for phrase in term.phrases {
-            let key = normalize::normalize(phrase);
-            debug_assert!(key.split(' ').count() <= MAX_PHRASE_TOKENS, "{phrase}");
-            map.entry(key).or_insert((term.category, term.code));
-        }
+/// Writes evidence as an object of the six dimensions, each a list of `{value, word, reason}`.
+pub(crate) fn serialize_evidence<S: serde::Serializer>(
+    evidence: &[Evidence],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(Dimension::ALL.len()))?;
+    for dimension in Dimension::ALL {
+        let items: Vec<EvidenceItem<'_>> = evidence
+            .iter()
+            .filter(|e| e.dimension == *dimension)
+            .map(|e| EvidenceItem {
+                value: e.value,
+                word: &e.word,
+                reason: e.reason,
+            })
+            .collect();
+        map.serialize_entry(dimension.as_str(), &items)?;
     }
-    map
-});
+    map.end()
+}
+
+/// What reading a title's leftover words found.
+pub(crate) struct Reading {
+    pub qualifiers: Qualifiers,
+    pub evidence: Vec<Evidence>,
+    /// How many words nothing could place (`other` groups them in runs).
+    pub unplaced_words: usize,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    &VOCABULARY
+}
 
 /// Whether a folded word is a known qualifier word (such words are never spell-corrected).
 pub(crate) fn is_vocabulary_word(norm: &str) -> bool {
-    VOCABULARY.contains_key(norm)
+    vocabulary().lookup(norm).is_some()
 }
 
 /// Words that introduce an identifier: "REQ-118", "Job 4471", "Poste 23050".
@@ -225,40 +180,6 @@ const CODE_PREFIXES: &[&str] = &[
 
 /// Roman numerals and band words read as a level.
 const LEVEL_WORDS: &[&str] = &["level", "niveau", "band", "grade", "classe", "echelon"];
-
-/// Reads the tokens not covered by the match. `covered` marks the tokens of the matched
-/// variant; `title` is the (truncated) input the token offsets point into.
-pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool]) -> Qualifiers {
-    let mut q = Qualifiers::default();
-    let mut used = covered.to_vec();
-    let match_start = covered.iter().position(|c| *c).unwrap_or(tokens.len());
-    let match_end = covered.iter().rposition(|c| *c).map_or(0, |i| i + 1);
-    let segment = segments(tokens);
-    let match_segment = if match_start < tokens.len() {
-        segment[match_start]
-    } else {
-        usize::MAX
-    };
-
-    skip_gender_markers(tokens, &mut used);
-    read_codes_and_levels(title, tokens, &mut used, &mut q, match_end);
-    read_vocabulary(
-        title,
-        tokens,
-        &mut used,
-        &mut q,
-        match_start,
-        &segment,
-        match_segment,
-    );
-    read_location(title, tokens, &mut used, &mut q, &segment, match_segment);
-    for (i, token) in tokens.iter().enumerate() {
-        if !used[i] && !token.stop {
-            q.other.push(title[token.start..token.end].to_string());
-        }
-    }
-    q
-}
 
 /// "H/F", "F/H", "M/F", "m/w/d": the marker job postings add to say the post is open to every
 /// gender. It says nothing about the role, so it is neither a qualifier nor an unplaced word.
@@ -299,10 +220,30 @@ fn is_number(norm: &str) -> bool {
     !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_roman_level(token: &Token) -> bool {
+fn is_roman_level(title: &str, token: &Token) -> bool {
     matches!(token.norm.as_str(), "ii" | "iii" | "iv" | "vi")
-        || (token.upper && token.norm == "v")
-        || (token.upper && token.norm == "i" && token.end - token.start == 1)
+        || matches!(&title[token.start..token.end], "I" | "V")
+}
+
+/// A band written as one capital letter after "Level" or "Band" ("Level B").
+fn is_band_letter(title: &str, token: &Token) -> bool {
+    let raw = &title[token.start..token.end];
+    raw.len() == 1 && raw.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The end of an identifier that goes on across "-" or "/" ("2024-118", "REQ-118/2").
+fn identifier_end(title: &str, tokens: &[Token], used: &[bool], mut last: usize) -> usize {
+    while let Some(next) = tokens.get(last + 1) {
+        let between = &title[tokens[last].end..next.start];
+        if used[last + 1]
+            || !matches!(between, "-" | "/")
+            || !next.norm.bytes().any(|b| b.is_ascii_digit())
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
 }
 
 fn read_codes_and_levels(
@@ -347,15 +288,17 @@ fn read_codes_and_levels(
             && next_free
             && tokens[i + 1].norm.bytes().any(|b| b.is_ascii_digit())
         {
-            q.codes.push(title[t.start..tokens[i + 1].end].to_string());
-            used[i] = true;
-            used[i + 1] = true;
-            i += 2;
+            let last = identifier_end(title, tokens, used, i + 1);
+            q.codes.push(title[t.start..tokens[last].end].to_string());
+            used[i..=last].iter_mut().for_each(|u| *u = true);
+            i = last + 1;
             continue;
         }
         if LEVEL_WORDS.contains(&t.norm.as_str())
             && next_free
-            && (is_number(&tokens[i + 1].norm) || is_roman_level(&tokens[i + 1]))
+            && (is_number(&tokens[i + 1].norm)
+                || is_roman_level(title, &tokens[i + 1])
+                || is_band_letter(title, &tokens[i + 1]))
         {
             q.level
                 .get_or_insert_with(|| raw(&tokens[i + 1]).to_string());
@@ -364,14 +307,20 @@ fn read_codes_and_levels(
             i += 2;
             continue;
         }
-        if t.hash || (t.norm.bytes().any(|b| b.is_ascii_digit()) && t.norm.len() >= 3) {
+        let digits = t.norm.bytes().any(|b| b.is_ascii_digit());
+        // "2SLGBTQIA+" has digits but is a word of the vocabulary, not an identifier.
+        if t.hash || (digits && t.norm.len() >= 3 && !is_vocabulary_word(&t.norm)) {
+            let last = identifier_end(title, tokens, used, i);
+            let text = &title[t.start..tokens[last].end];
             q.codes.push(if t.hash {
-                format!("#{}", raw(t))
+                format!("#{text}")
             } else {
-                raw(t).to_string()
+                text.to_string()
             });
-            used[i] = true;
-        } else if (is_roman_level(t) || (is_number(&t.norm) && t.norm.len() == 1))
+            used[i..=last].iter_mut().for_each(|u| *u = true);
+            i = last + 1;
+            continue;
+        } else if (is_roman_level(title, t) || (is_number(&t.norm) && t.norm.len() == 1))
             && i >= match_end
             && q.level.is_none()
         {
@@ -382,109 +331,340 @@ fn read_codes_and_levels(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn read_vocabulary(
+/// Reads the tokens not covered by the match. `covered` marks the tokens of the matched
+/// variant; `title` is the (truncated) input the token offsets point into; `lang` is the
+/// language of the evidence's reasons.
+pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool], lang: Lang) -> Reading {
+    let mut q = Qualifiers::default();
+    let mut evidence = Vec::new();
+    let mut used = covered.to_vec();
+    let match_start = covered.iter().position(|c| *c).unwrap_or(tokens.len());
+    let match_end = covered.iter().rposition(|c| *c).map_or(0, |i| i + 1);
+    let segment = segments(tokens);
+    let place = Place {
+        match_start,
+        match_end,
+        match_segment: (match_start < tokens.len()).then(|| segment[match_start]),
+        segment: &segment,
+    };
+
+    skip_gender_markers(tokens, &mut used);
+    skip_restated_acronym(title, tokens, &mut used, match_end);
+    read_codes_and_levels(title, tokens, &mut used, &mut q, match_end);
+    for hit in find_vocabulary(title, tokens, &mut used, &place) {
+        record(&mut q, &hit);
+        add_evidence(&mut evidence, &hit, lang);
+    }
+    read_location(title, tokens, &mut used, &mut q, &place);
+    let unplaced_words = (0..tokens.len())
+        .filter(|&i| !used[i] && !tokens[i].stop)
+        .count();
+    q.other = unplaced_runs(title, tokens, &used);
+    Reading {
+        qualifiers: q,
+        evidence,
+        unplaced_words,
+    }
+}
+
+/// The words nothing could place, as runs of neighbouring words ("Ryan White Program"): a run
+/// goes on over stop words but not across a separator or a bracket.
+fn unplaced_runs(title: &str, tokens: &[Token], used: &[bool]) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        let breaks = token.gap == Gap::Hard
+            || current.is_some_and(|(_, last)| tokens[last].bracketed != token.bracketed);
+        if breaks || (used[i] && !token.stop) {
+            runs.extend(current.take());
+        }
+        if !used[i] && !token.stop {
+            current = Some(current.map_or((i, i), |(first, _)| (first, i)));
+        }
+    }
+    runs.extend(current);
+    runs.into_iter()
+        .map(|(first, last)| title[tokens[first].start..tokens[last].end].to_string())
+        .collect()
+}
+
+/// "Community Health Volunteer (CHV)": an acronym in brackets right after the role that spells
+/// the initials of the words before it restates the title; it is neither a qualifier nor a
+/// leftover.
+fn skip_restated_acronym(title: &str, tokens: &[Token], used: &mut [bool], match_end: usize) {
+    let Some(token) = tokens.get(match_end) else {
+        return;
+    };
+    let raw = &title[token.start..token.end];
+    let letters = raw.chars().count();
+    if used[match_end]
+        || !token.bracketed
+        || !(2..=6).contains(&letters)
+        || raw.chars().any(|c| !c.is_uppercase())
+    {
+        return;
+    }
+    let initials: String = tokens[..match_end]
+        .iter()
+        .rev()
+        .filter(|t| !t.stop)
+        .take(letters)
+        .filter_map(|t| title[t.start..t.end].chars().next())
+        .flat_map(char::to_lowercase)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if initials == raw.to_lowercase() {
+        used[match_end] = true;
+    }
+}
+
+/// Where the matched variant sits in the title.
+struct Place<'a> {
+    match_start: usize,
+    match_end: usize,
+    /// The part of the title (between hard separators) the match starts in, if any.
+    match_segment: Option<usize>,
+    segment: &'a [usize],
+}
+
+impl Place<'_> {
+    /// Whether token `i` stands before the role in the role's own part of the title.
+    fn before_role(&self, i: usize) -> bool {
+        i < self.match_start && Some(self.segment[i]) == self.match_segment
+    }
+
+    /// Whether token `i` comes after the role.
+    fn after_role(&self, i: usize) -> bool {
+        self.match_segment.is_some() && i >= self.match_end
+    }
+
+    /// Whether token `i` is in a later part of the title than the role.
+    fn in_later_part(&self, i: usize) -> bool {
+        self.match_segment.is_some_and(|m| self.segment[i] > m)
+    }
+}
+
+/// One vocabulary phrase found in the title.
+struct VocabularyHit {
+    code: &'static Code,
+    /// The phrase as written in the title.
+    raw: String,
+    before_role: bool,
+}
+
+fn find_vocabulary(
     title: &str,
     tokens: &[Token],
     used: &mut [bool],
-    q: &mut Qualifiers,
-    match_start: usize,
-    segment: &[usize],
-    match_segment: usize,
-) {
+    place: &Place<'_>,
+) -> Vec<VocabularyHit> {
+    let vocabulary = vocabulary();
     let free: Vec<usize> = (0..tokens.len())
         .filter(|&i| !used[i] && !tokens[i].stop)
         .collect();
+    let mut hits = Vec::new();
     let mut k = 0;
     while k < free.len() {
-        let mut hit = None;
-        for len in (1..=MAX_PHRASE_TOKENS.min(free.len() - k)).rev() {
-            let span = &free[k..k + len];
-            // A phrase must be made of neighbouring words in one part of the title.
-            let contiguous = span.windows(2).all(|w| {
-                tokens[w[0] + 1..w[1]].iter().all(|t| t.stop) && segment[w[0]] == segment[w[1]]
-            });
-            if !contiguous {
-                continue;
-            }
-            let key = span
-                .iter()
-                .map(|&i| tokens[i].norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(found) = VOCABULARY.get(&key) {
-                hit = Some((len, *found));
-                break;
-            }
-        }
-        let Some((len, (category, code))) = hit else {
+        let Some((len, code)) = longest_phrase_at(title, tokens, &free[k..], place.segment) else {
             k += 1;
             continue;
         };
         let first = free[k];
-        let raw = title[tokens[first].start..tokens[free[k + len - 1]].end].to_string();
-        // "Senior Peer Worker" is seniority; "Peer Worker – Seniors" is a population.
-        let (category, code) =
-            if code == "senior" && first > match_start && segment[first] != match_segment {
-                (Category::Population, "older-adults")
-            } else {
-                (category, code)
-            };
-        match category {
-            Category::Seniority => {
-                q.seniority.get_or_insert(code);
-            }
-            Category::Employment => push_unique(&mut q.employment, code),
-            Category::Credential => q.credential.push(raw),
-            Category::Domain => push_unique(&mut q.domains, code),
-            Category::Population => push_unique(&mut q.populations, code),
-            Category::Setting => push_unique(&mut q.settings, code),
-        }
+        let last = free[k + len - 1];
+        let raw = &title[tokens[first].start..tokens[last].end];
+        // "Senior Peer Worker" and "Pair aidant senior" are seniority; "Peer Worker – Seniors"
+        // and "Peer Support for Seniors" name older adults.
+        let code = if code.code == "senior" && place.after_role(first) && raw.ends_with(['s', 'S'])
+        {
+            vocabulary.code("older-adults").unwrap_or(code)
+        } else {
+            code
+        };
+        hits.push(VocabularyHit {
+            code,
+            raw: raw.to_string(),
+            before_role: place.before_role(last),
+        });
         for &i in &free[k..k + len] {
             used[i] = true;
         }
         k += len;
     }
+    hits
 }
 
-/// A trailing part of the title, after the role, made of words the vocabulary does not know
-/// (except setting words, as in "Hôpital Notre-Dame"), is read as a place.
+/// The longest vocabulary phrase starting at `free[0]`: neighbouring words (stop words aside)
+/// in one part of the title, acronyms written in capitals.
+fn longest_phrase_at(
+    title: &str,
+    tokens: &[Token],
+    free: &[usize],
+    segment: &[usize],
+) -> Option<(usize, &'static Code)> {
+    let vocabulary = vocabulary();
+    for len in (1..=MAX_PHRASE_WORDS.min(free.len())).rev() {
+        let span = &free[..len];
+        let contiguous = span.windows(2).all(|w| {
+            tokens[w[0] + 1..w[1]].iter().all(|t| t.stop) && segment[w[0]] == segment[w[1]]
+        });
+        if !contiguous {
+            continue;
+        }
+        let key = span
+            .iter()
+            .map(|&i| tokens[i].norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let written = &title[tokens[span[0]].start..tokens[span[len - 1]].end];
+        let Some((code, word)) = vocabulary.lookup_written(&key, written) else {
+            continue;
+        };
+        if word.acronym
+            && !span
+                .iter()
+                .all(|&i| written_as_acronym(title, &tokens[i], &word.text))
+        {
+            continue;
+        }
+        return Some((len, code));
+    }
+    None
+}
+
+/// "ED" is an emergency department, "Ed" a name: a listed acronym counts only in capitals, or
+/// written exactly as listed ("RdR").
+fn written_as_acronym(title: &str, token: &Token, listed: &str) -> bool {
+    let raw = &title[token.start..token.end];
+    token.upper || !raw.chars().any(char::is_lowercase) || raw == listed
+}
+
+fn record(q: &mut Qualifiers, hit: &VocabularyHit) {
+    let code = hit.code.code.as_str();
+    match hit.code.category {
+        Category::Seniority => {
+            q.seniority.get_or_insert(code);
+        }
+        Category::Employment => push_unique(&mut q.employment, code),
+        Category::Credential => q.credential.push(hit.raw.clone()),
+        Category::Domain => push_unique(&mut q.domains, code),
+        Category::Population => push_unique(&mut q.populations, code),
+        Category::Setting => push_unique(&mut q.settings, code),
+        Category::Cue => {}
+    }
+}
+
+fn add_evidence(evidence: &mut Vec<Evidence>, hit: &VocabularyHit, lang: Lang) {
+    for rule in &hit.code.rules {
+        if rule.when == When::BeforeRole && !hit.before_role {
+            continue;
+        }
+        let duplicate = evidence
+            .iter()
+            .any(|e| e.dimension == rule.dimension && e.value == rule.value && e.word == hit.raw);
+        if !duplicate {
+            evidence.push(Evidence {
+                dimension: rule.dimension,
+                value: rule.value,
+                word: hit.raw.clone(),
+                reason: match lang {
+                    Lang::En => rule.reason_en.as_str(),
+                    Lang::Fr => rule.reason_fr.as_str(),
+                },
+            });
+        }
+    }
+}
+
+/// A trailing part of the title after the role ("…, Montréal", "– Hôpital Notre-Dame"), or the
+/// words after "at" or "à" ("Peer Educator at Toronto Western Hospital"), is read as a place
+/// when the vocabulary knows none of its words except setting and place words. A programme's
+/// name ("Ryan White Program") is not a place and stays unplaced.
 fn read_location(
     title: &str,
     tokens: &[Token],
     used: &mut [bool],
     q: &mut Qualifiers,
-    segment: &[usize],
-    match_segment: usize,
+    place: &Place<'_>,
 ) {
-    let Some(last) = tokens.iter().rposition(|t| !t.bracketed) else {
+    let Some(members) = trailing_part(tokens, place)
+        .filter(|m| is_place(tokens, used, m))
+        .or_else(|| after_preposition(tokens, used, place).filter(|m| is_place(tokens, used, m)))
+    else {
         return;
     };
-    let seg = segment[last];
-    if match_segment == usize::MAX || seg <= match_segment {
-        return;
-    }
-    let members: Vec<usize> = (0..tokens.len())
-        .filter(|&i| segment[i] == seg && !tokens[i].bracketed)
-        .collect();
-    let unknown = members
-        .iter()
-        .filter(|&&i| !used[i] && !tokens[i].stop)
-        .count();
-    let only_settings_known = members.iter().all(|&i| {
-        !used[i] || tokens[i].stop || {
-            let key = &tokens[i].norm;
-            matches!(VOCABULARY.get(key.as_str()), Some((Category::Setting, _)))
-        }
-    });
-    if unknown == 0 || !only_settings_known {
-        return;
-    }
     let (first, end) = (members[0], members[members.len() - 1]);
     q.location = Some(title[tokens[first].start..tokens[end].end].to_string());
     for &i in &members {
         used[i] = true;
     }
+}
+
+/// Words that name a programme or a team rather than a place.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "program",
+    "programme",
+    "project",
+    "projet",
+    "initiative",
+    "team",
+    "equipe",
+    "unit",
+    "unite",
+    "service",
+];
+
+/// Prepositions that introduce a place after the role.
+const PLACE_PREPOSITIONS: &[&str] = &["at", "a", "au", "aux"];
+
+/// The last part of the title (outside brackets), if it comes after the role's part.
+fn trailing_part(tokens: &[Token], place: &Place<'_>) -> Option<Vec<usize>> {
+    let last = tokens.iter().rposition(|t| !t.bracketed)?;
+    if !place.in_later_part(last) {
+        return None;
+    }
+    let seg = place.segment[last];
+    Some(
+        (0..tokens.len())
+            .filter(|&i| place.segment[i] == seg && !tokens[i].bracketed)
+            .collect(),
+    )
+}
+
+/// The words after a free "at" or "à" that follows the role, to the end of that part.
+fn after_preposition(tokens: &[Token], used: &[bool], place: &Place<'_>) -> Option<Vec<usize>> {
+    let at = (place.match_end..tokens.len()).find(|&i| {
+        !used[i]
+            && tokens[i].stop
+            && !tokens[i].bracketed
+            && PLACE_PREPOSITIONS.contains(&tokens[i].norm.as_str())
+    })?;
+    let seg = place.segment[at];
+    let members: Vec<usize> = (at + 1..tokens.len())
+        .take_while(|&i| place.segment[i] == seg && !tokens[i].bracketed)
+        .collect();
+    (!members.is_empty()).then_some(members)
+}
+
+/// Whether these words can be a place: at least one word the vocabulary does not know, none it
+/// knows except setting and place words, and no programme word.
+fn is_place(tokens: &[Token], used: &[bool], members: &[usize]) -> bool {
+    let unknown = members
+        .iter()
+        .filter(|&&i| !used[i] && !tokens[i].stop)
+        .count();
+    let only_place_words_known = members.iter().all(|&i| {
+        !used[i]
+            || tokens[i].stop
+            || vocabulary()
+                .lookup(&tokens[i].norm)
+                .is_some_and(|(code, _)| matches!(code.category, Category::Setting | Category::Cue))
+    });
+    let programme = members
+        .iter()
+        .any(|&i| NOT_PLACE_WORDS.contains(&tokens[i].norm.as_str()));
+    unknown > 0 && only_place_words_known && !programme
 }
 
 fn push_unique(list: &mut Vec<&'static str>, code: &'static str) {
@@ -493,135 +673,14 @@ fn push_unique(list: &mut Vec<&'static str>, code: &'static str) {
     }
 }
 
-/// What the qualifiers say about the profile: a hospital title is evidence for a clinical
-/// affiliation and an institutional space; a credential for recognition by certification.
-pub(crate) fn evidence(q: &Qualifiers) -> Vec<Evidence> {
-    let mut out = Vec::new();
-    let mut add = |dimension, value: &'static str, from| {
-        out.push(Evidence {
-            dimension,
-            value,
-            from,
-        });
-    };
-    for setting in &q.settings {
-        let clinical = Affiliation::ClinicalOrganization.as_str();
-        match *setting {
-            "hospital" | "clinic" | "emergency" => {
-                add(Dimension::Affiliations, clinical, *setting);
-                add(Dimension::Spaces, Space::Institution.as_str(), *setting);
-            }
-            "community" => {
-                add(
-                    Dimension::Affiliations,
-                    Affiliation::CommunityOrganization.as_str(),
-                    *setting,
-                );
-                add(
-                    Dimension::Spaces,
-                    Space::CommunityOrganization.as_str(),
-                    *setting,
-                );
-            }
-            "shelter" => add(
-                Dimension::Spaces,
-                Space::CommunityOrganization.as_str(),
-                *setting,
-            ),
-            "street" | "home" => add(Dimension::Spaces, Space::DailyLife.as_str(), *setting),
-            "prison" | "school" => add(Dimension::Spaces, Space::Institution.as_str(), *setting),
-            _ => {}
-        }
-    }
-    if !q.credential.is_empty() {
-        add(
-            Dimension::Status,
-            Status::TrainingCertification.as_str(),
-            "credential",
-        );
-    }
-    out
-}
-
-/// The English or French label of a qualifier code.
+/// The English or French label of a qualifier code (`hospital` → "hôpital").
 pub fn label(code: &str, lang: Lang) -> Option<&'static str> {
-    LABELS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, en, fr)| match lang {
-            Lang::En => *en,
-            Lang::Fr => *fr,
-        })
+    let code = vocabulary().code(code)?;
+    Some(match lang {
+        Lang::En => code.label_en.as_str(),
+        Lang::Fr => code.label_fr.as_str(),
+    })
 }
-
-const LABELS: &[(&str, &str, &str)] = &[
-    ("entry", "entry level", "débutant"),
-    ("senior", "senior", "principal"),
-    ("lead", "lead", "chef d'équipe"),
-    ("coordinator", "coordinator", "coordination"),
-    ("supervisor", "supervisor", "supervision"),
-    ("manager", "manager", "gestion"),
-    ("trainer", "trainer", "formation"),
-    ("full-time", "full-time", "temps plein"),
-    ("part-time", "part-time", "temps partiel"),
-    ("casual", "casual", "occasionnel"),
-    ("temporary", "temporary", "temporaire"),
-    ("permanent", "permanent", "permanent"),
-    ("volunteer", "volunteer", "bénévole"),
-    ("paid", "paid", "rémunéré"),
-    ("intern", "intern", "stagiaire"),
-    ("mental-health", "mental health", "santé mentale"),
-    ("substance-use", "substance use", "dépendances"),
-    ("harm-reduction", "harm reduction", "réduction des méfaits"),
-    ("hiv", "HIV", "VIH"),
-    ("hepatitis", "hepatitis", "hépatites"),
-    ("sexual-health", "sexual health", "santé sexuelle"),
-    ("cancer", "cancer", "cancer"),
-    ("chronic-disease", "chronic disease", "maladies chroniques"),
-    (
-        "maternal-perinatal",
-        "maternal and perinatal health",
-        "périnatalité",
-    ),
-    ("homelessness", "homelessness", "itinérance"),
-    ("violence", "violence", "violence"),
-    ("justice", "justice", "justice"),
-    ("disability", "disability", "handicap"),
-    ("palliative", "palliative care", "soins palliatifs"),
-    ("poverty", "poverty", "pauvreté"),
-    ("indigenous", "Indigenous peoples", "peuples autochtones"),
-    ("youth", "youth", "jeunes"),
-    ("older-adults", "older adults", "personnes aînées"),
-    ("families", "families", "familles"),
-    ("lgbtq", "LGBTQ+ people", "personnes LGBTQ+"),
-    (
-        "migrants-refugees",
-        "migrants and refugees",
-        "personnes migrantes et réfugiées",
-    ),
-    ("veterans", "veterans", "vétérans"),
-    ("women", "women", "femmes"),
-    (
-        "people-who-use-drugs",
-        "people who use drugs",
-        "personnes qui utilisent des drogues",
-    ),
-    (
-        "sex-workers",
-        "sex workers",
-        "travailleuses et travailleurs du sexe",
-    ),
-    ("hospital", "hospital", "hôpital"),
-    ("clinic", "clinic", "clinique"),
-    ("emergency", "emergency", "urgence"),
-    ("community", "community", "communauté"),
-    ("street", "street", "rue"),
-    ("home", "home", "domicile"),
-    ("shelter", "shelter", "hébergement"),
-    ("prison", "prison", "milieu carcéral"),
-    ("school", "school", "école"),
-    ("online", "online", "en ligne"),
-];
 
 #[cfg(test)]
 mod tests {
@@ -630,6 +689,10 @@ mod tests {
 
     /// Reads `title` as if the words of `role` (a contiguous run) were the matched variant.
     fn read_with(title: &str, role: &str) -> Qualifiers {
+        reading_with(title, role).qualifiers
+    }
+
+    fn reading_with(title: &str, role: &str) -> Reading {
         let tokens = tokenize(title);
         let role_tokens = tokenize(role);
         let start = (0..tokens.len())
@@ -643,7 +706,7 @@ mod tests {
         let covered: Vec<bool> = (0..tokens.len())
             .map(|i| i >= start && i < start + role_tokens.len())
             .collect();
-        read(title, &tokens, &covered)
+        read(title, &tokens, &covered, Lang::En)
     }
 
     #[test]
@@ -675,16 +738,18 @@ mod tests {
 
     #[test]
     fn reads_codes_credentials_and_places() {
-        let q = read_with(
+        let reading = reading_with(
             "Certified Peer Specialist REQ-118 #4471, Toronto",
             "peer specialist",
         );
+        let q = &reading.qualifiers;
         assert_eq!(q.credential(), ["Certified"]);
         assert_eq!(q.codes(), ["REQ-118", "#4471"]);
         assert_eq!(q.location(), Some("Toronto"));
-        let e = evidence(&q);
+        let e = &reading.evidence;
         assert_eq!(e[0].dimension(), Dimension::Status);
         assert_eq!(e[0].value(), "training-certification");
+        assert_eq!(e[0].word(), "Certified");
     }
 
     #[test]
@@ -714,12 +779,70 @@ mod tests {
     }
 
     #[test]
+    fn a_population_before_the_role_is_identity_evidence_after_it_is_not() {
+        let before = reading_with("Indigenous Peer Support Worker", "peer support worker");
+        assert_eq!(before.qualifiers.populations(), ["indigenous"]);
+        assert_eq!(before.evidence.len(), 1);
+        assert_eq!(before.evidence[0].value(), "social-identity");
+        assert_eq!(before.evidence[0].word(), "Indigenous");
+        let after = reading_with(
+            "Peer Support Worker – Indigenous Health",
+            "peer support worker",
+        );
+        assert_eq!(after.qualifiers.populations(), ["indigenous"]);
+        assert!(after.evidence.is_empty());
+    }
+
+    #[test]
+    fn a_setting_says_where_not_who_employs() {
+        let e = reading_with("Peer Worker, Emergency Department", "peer worker").evidence;
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].dimension(), Dimension::Spaces);
+        assert_eq!(e[0].value(), "institution");
+        assert_eq!(e[0].word(), "Emergency Department");
+    }
+
+    #[test]
+    fn volunteer_is_no_evidence_of_informality() {
+        let reading = reading_with("Peer Mentor (volunteer)", "peer mentor");
+        assert_eq!(reading.qualifiers.employment(), ["volunteer"]);
+        assert!(reading.evidence.is_empty());
+    }
+
+    #[test]
+    fn cues_are_evidence_not_leftovers() {
+        let reading = reading_with("Pair aidant – groupe d'entraide de quartier", "pair aidant");
+        assert!(
+            reading.qualifiers.other().is_empty(),
+            "{:?}",
+            reading.qualifiers
+        );
+        let values: Vec<&str> = reading.evidence.iter().map(Evidence::value).collect();
+        assert_eq!(values, ["informal", "geographic-community"]);
+    }
+
+    #[test]
+    fn acronyms_count_only_in_capitals() {
+        assert_eq!(
+            read_with("Peer Worker ED", "peer worker").settings(),
+            ["emergency"]
+        );
+        assert_eq!(read_with("Peer Worker Ed", "peer worker").other(), ["Ed"]);
+        assert_eq!(
+            read_with("Pair aidant RdR", "pair aidant").domains(),
+            ["harm-reduction"]
+        );
+    }
+
+    #[test]
     fn every_code_has_both_labels() {
-        for term in TERMS {
-            if term.category != Category::Credential {
-                assert!(label(term.code, Lang::En).is_some(), "{}", term.code);
-                assert!(label(term.code, Lang::Fr).is_some(), "{}", term.code);
-            }
+        for code in &vocabulary().codes {
+            assert!(label(&code.code, Lang::En).is_some(), "{}", code.code);
+            assert!(label(&code.code, Lang::Fr).is_some(), "{}", code.code);
         }
+        assert_eq!(
+            label("harm-reduction", Lang::Fr),
+            Some("réduction des méfaits")
+        );
     }
 }

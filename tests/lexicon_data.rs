@@ -85,20 +85,16 @@ fn the_look_alikes_named_in_design_are_not_peer_entries() {
 
 #[test]
 fn every_data_file_is_in_canonical_form() {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-    let mut files: Vec<_> = std::fs::read_dir(data)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.ends_with(".json") && !name.ends_with(".schema.json")
-        })
-        .collect();
-    files.sort();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for folder in ["data", "data/qualifiers"] {
+        files.extend(peermap::entry_files(format!("{root}/{folder}")).unwrap());
+    }
+    assert!(files.len() > 100, "{files:?}");
     let mut not_canonical = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
-        let name = format!("data/{}", path.file_name().unwrap().to_string_lossy());
+        let name = path.strip_prefix(root).unwrap().display().to_string();
         let canonical = peermap::canonical_form(&name, &text).unwrap();
         if canonical != text {
             let line = text

@@ -229,10 +229,12 @@ fn qualifiers_are_read_around_the_role() {
     assert_eq!(q.settings(), ["hospital"]);
     assert_eq!(q.location(), Some("Hôpital Notre-Dame"));
     assert_eq!(q.employment(), ["part-time", "casual"]);
-    assert!(answer
-        .evidence()
-        .iter()
-        .any(|e| e.value() == "clinical-organization"));
+    // Where the support happens, not who employs the peer (Panaite et al. 2024, §7).
+    let evidence = answer.evidence();
+    assert_eq!(evidence.len(), 1, "{evidence:?}");
+    assert_eq!(evidence[0].dimension(), peermap::Dimension::Spaces);
+    assert_eq!(evidence[0].value(), "institution");
+    assert_eq!(evidence[0].word(), "Hôpital");
     assert!(answer.explanation().contains("peer support worker"));
 }
 

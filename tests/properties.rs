@@ -144,3 +144,91 @@ fn french_gender_and_inclusive_forms_keep_the_role() {
         }
     }
 }
+
+/// Words of each qualifier kind that the property below adds to matched titles: seniority
+/// before the title, everything else after it, in both languages.
+const SENIORITY: &[&str] = &["Senior", "Sr.", "Lead", "Junior", "Principal", "Trainer"];
+const AFTER: &[&str] = &[
+    // level
+    " II",
+    " 3",
+    " Level 2",
+    " niveau 2",
+    // employment
+    " (part-time)",
+    " – temps plein",
+    " (CDD)",
+    " (casual)",
+    " – bénévole",
+    " (0.6 FTE)",
+    // codes
+    " REQ-118",
+    " #4471",
+    " – Poste 23050",
+    // locations
+    ", Montréal",
+    " – Toronto",
+    ", Hôpital Notre-Dame",
+    " à Sherbrooke",
+    // domains
+    " – Mental Health",
+    " – santé mentale",
+    " – HIV",
+    " – hépatite C",
+    " – itinérance",
+    " – Cancer",
+    // settings
+    " – Emergency Department",
+    " (en ligne)",
+    " – milieu carcéral",
+    " – Shelter",
+];
+
+/// Every peer-role variant that codes to its own role when given alone.
+fn matched_titles() -> Vec<(String, String)> {
+    let crosswalk = Crosswalk::new();
+    Lexicon::embedded()
+        .roles()
+        .iter()
+        .filter(|r| r.is_peer())
+        .flat_map(|r| r.variants().iter().map(move |v| (v.text(), r.id())))
+        .filter(|(text, id)| crosswalk.classify(text).role() == Some(*id))
+        .map(|(text, id)| (text.to_string(), id.to_string()))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, .. ProptestConfig::default() })]
+
+    /// A seniority, level, employment, code, location, domain or setting word added to a
+    /// matched title never changes its role; at most it selects a narrower one ("Peer Worker –
+    /// Harm Reduction" is a harm-reduction peer worker, still a peer support worker).
+    #[test]
+    fn qualifier_words_never_change_the_role(
+        pick in any::<prop::sample::Index>(),
+        before in prop::option::of(prop::sample::select(SENIORITY)),
+        after in prop::collection::vec(prop::sample::select(AFTER), 0..3),
+    ) {
+        static TITLES: once_cell::sync::Lazy<Vec<(String, String)>> =
+            once_cell::sync::Lazy::new(matched_titles);
+        let (title, role) = pick.get(&TITLES);
+        let mut decorated = String::new();
+        if let Some(word) = before {
+            decorated.push_str(word);
+            decorated.push(' ');
+        }
+        decorated.push_str(title);
+        for word in &after {
+            decorated.push_str(word);
+        }
+        let answer = classify(&decorated);
+        prop_assert_eq!(answer.verdict(), peermap::Verdict::PeerRole, "{}", decorated);
+        prop_assert!(
+            answer.lineage().iter().any(|r| r == role),
+            "{} → {:?}, expected {} or narrower",
+            decorated,
+            answer.role(),
+            role
+        );
+    }
+}

@@ -87,7 +87,17 @@ fn report(args: &FmtArgs, total: usize, changed: &[String]) -> anyhow::Result<()
 /// The entry files to format: those the library would load from `path`.
 fn entry_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     anyhow::ensure!(path.exists(), "no such file or folder: {}", path.display());
-    peermap::entry_files(path).with_context(|| format!("cannot read {}", path.display()))
+    let mut files =
+        peermap::entry_files(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // The qualifier vocabulary of a data folder is formatted with it.
+    let vocabulary = path.join("qualifiers");
+    if vocabulary.is_dir() {
+        files.extend(
+            peermap::entry_files(&vocabulary)
+                .with_context(|| format!("cannot read {}", vocabulary.display()))?,
+        );
+    }
+    Ok(files)
 }
 
 /// Writes beside the file, then renames, so an interrupted run never leaves half an entry.

@@ -41,6 +41,7 @@ pub const COLUMNS: &[&str] = &[
     "peermap_location",
     "peermap_codes",
     "peermap_other",
+    "peermap_evidence",
     "peermap_explanation",
     "peermap_error",
     "peermap_lexicon_version",
@@ -96,12 +97,38 @@ pub fn csv_cells(answer: &Answer) -> Vec<String> {
         opt(q.location()),
         strings(q.codes()),
         strings(q.other()),
+        evidence_cell(answer),
         answer.explanation().to_string(),
         String::new(),
         answer.lexicon_version().to_string(),
     ]);
     debug_assert_eq!(cells.len(), COLUMNS.len());
     cells
+}
+
+/// `spaces=institution (Hôpital);status=training-certification (Certified)`: each piece of
+/// evidence with the word that gave it (the reasons are in the JSON output and `lookup`).
+fn evidence_cell(answer: &Answer) -> String {
+    answer
+        .evidence()
+        .iter()
+        .map(|e| format!("{}={} ({})", e.dimension(), e.value(), e.word()))
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
+}
+
+/// The `evidence` object of a row that could not be coded: every dimension, empty.
+pub struct NoEvidence;
+
+impl Serialize for NoEvidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(Dimension::ALL.len()))?;
+        for dimension in Dimension::ALL {
+            map.serialize_entry(dimension.as_str(), &[(); 0])?;
+        }
+        map.end()
+    }
 }
 
 /// The appended CSV cells for a row that could not be coded.
@@ -161,8 +188,8 @@ pub struct JsonErrorRow<'a> {
     pub qualifiers: peermap::Qualifiers,
     /// Every dimension, empty.
     pub profile: peermap::Profile,
-    /// Always empty.
-    pub evidence: [&'static str; 0],
+    /// Every dimension, empty.
+    pub evidence: NoEvidence,
     /// The error code: `invalid-encoding`, `missing-column`, `unterminated-quote`,
     /// `unreadable-record`.
     pub reason: &'a str,
@@ -200,7 +227,7 @@ impl<'a> JsonErrorRow<'a> {
             candidates: [],
             qualifiers: peermap::Qualifiers::default(),
             profile: peermap::Profile::default(),
-            evidence: [],
+            evidence: NoEvidence,
             reason,
             truncated: false,
             lexicon_version,

@@ -211,13 +211,14 @@ pub fn lookup(out: &mut impl Write, answer: &Answer, lang: Lang) -> io::Result<(
         .iter()
         .map(|e| {
             let value = value_label(e.dimension(), e.value(), lang);
-            let from = qualifier_text(e.from(), lang);
             (
                 e.dimension(),
                 format!(
-                    "{} {value} ({} {from})",
-                    tr(lang, "title suggests:", "le titre suggère :"),
-                    tr(lang, "from", "d'après")
+                    "{} {value} {} \"{}\": {}",
+                    tr(lang, "the title suggests", "le titre suggère"),
+                    tr(lang, "from the word", "d'après le mot"),
+                    e.word(),
+                    e.reason()
                 ),
             )
         })

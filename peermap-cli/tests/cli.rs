@@ -35,6 +35,7 @@ const COLUMNS: &[&str] = &[
     "peermap_location",
     "peermap_codes",
     "peermap_other",
+    "peermap_evidence",
     "peermap_explanation",
     "peermap_error",
     "peermap_lexicon_version",
