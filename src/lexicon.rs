@@ -176,6 +176,7 @@ impl Variant {
 pub struct OccupationCode {
     scheme: String,
     code: String,
+    label: String,
     predicate: String,
     source: String,
 }
@@ -191,7 +192,13 @@ impl OccupationCode {
         &self.code
     }
 
-    /// The SSSOM mapping predicate (`skos:exactMatch`, `skos:broadMatch`…).
+    /// The occupation's official English title in that classification.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The SSSOM mapping predicate (`skos:exactMatch`, `skos:broadMatch`…), read as "the
+    /// role *predicate* the occupation": `skos:broadMatch` means the occupation is broader.
     pub fn predicate(&self) -> &str {
         &self.predicate
     }
@@ -905,7 +912,29 @@ pub(crate) const VARIANT_FIELDS: &[&str] = &[
     "status",
     "sources",
 ];
-pub(crate) const CODE_FIELDS: &[&str] = &["scheme", "code", "predicate", "source"];
+/// What a code of `scheme` looks like, when `code` does not: SOC "21-1094", O*NET-SOC
+/// "21-1094.00", ISCO-08 "3253", NOC 2021 "42201", ESCO an occupation URI.
+fn code_form_error(scheme: &str, code: &str) -> Option<&'static str> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let soc = |s: &str| matches!(s.split_once('-'), Some((a, b)) if digits(a, 2) && digits(b, 4));
+    let ok = match scheme {
+        "soc2018" => soc(code),
+        "onet-soc" => matches!(code.split_once('.'), Some((s, d)) if soc(s) && digits(d, 2)),
+        "isco08" => digits(code, 4),
+        "noc2021" => digits(code, 5),
+        "esco" => code.starts_with("http://data.europa.eu/esco/occupation/"),
+        _ => return None,
+    };
+    (!ok).then_some(match scheme {
+        "soc2018" => "expected two digits, a hyphen and four digits, e.g. 21-1094",
+        "onet-soc" => "expected a SOC code and two digits, e.g. 21-1094.00",
+        "isco08" => "expected a four-digit unit group, e.g. 3253",
+        "noc2021" => "expected a five-digit unit group, e.g. 42201",
+        _ => "expected an occupation URI, http://data.europa.eu/esco/occupation/…",
+    })
+}
+
+pub(crate) const CODE_FIELDS: &[&str] = &["scheme", "code", "label", "predicate", "source"];
 const CODE_SCHEMES: &[&str] = &["soc2018", "onet-soc", "isco08", "noc2021", "esco"];
 const CODE_PREDICATES: &[&str] = &[
     "skos:exactMatch",
@@ -1182,6 +1211,7 @@ fn read_codes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Occupati
         };
         let scheme = r.string(c, "scheme", &format!("{path}.scheme"));
         let code = r.string(c, "code", &format!("{path}.code"));
+        let label = r.string(c, "label", &format!("{path}.label"));
         let predicate = r.string(c, "predicate", &format!("{path}.predicate"));
         let source = r.string(c, "source", &format!("{path}.source"));
         if let Some(s) = scheme.as_deref().filter(|s| !CODE_SCHEMES.contains(s)) {
@@ -1205,12 +1235,21 @@ fn read_codes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Occupati
                 )),
             );
         }
-        if let (Some(scheme), Some(code), Some(predicate), Some(source)) =
-            (scheme, code, predicate, source)
+        if let (Some(scheme), Some(code)) = (&scheme, &code) {
+            if let Some(form) = code_form_error(scheme, code) {
+                r.error(
+                    &format!("{path}.code"),
+                    ErrorKind::UnknownValue(format!("\"{code}\" is not a {scheme} code: {form}")),
+                );
+            }
+        }
+        if let (Some(scheme), Some(code), Some(label), Some(predicate), Some(source)) =
+            (scheme, code, label, predicate, source)
         {
             codes.push(OccupationCode {
                 scheme,
                 code,
+                label,
                 predicate,
                 source,
             });

@@ -101,6 +101,7 @@ mod crosswalk;
 mod fnv;
 mod index;
 mod lexicon;
+mod map;
 mod model;
 mod normalize;
 mod qualifiers;
@@ -114,6 +115,7 @@ pub use lexicon::{
     check_path, entry_files, Bilingual, Kind, Lexicon, LexiconError, LexiconErrors, OccupationCode,
     Region, Role, Variant, VariantStatus, LEXICON_VERSION,
 };
+pub use map::{compare, find, similar, Comparison, DimensionComparison, Found, Query};
 pub use model::{
     Affiliation, Dimension, DimensionValue, Facet, Formality, Function, Lang, Profile, Relation,
     Space, Status, Tradition, UnknownCode, ValueSet,

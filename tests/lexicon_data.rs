@@ -313,3 +313,44 @@ fn every_variant_is_found_as_its_own_entry() {
         }
     }
 }
+
+#[test]
+fn look_alikes_carry_their_occupational_codes() {
+    // Where the look-alikes went: an HR analyst follows these codes.
+    let lexicon = Lexicon::embedded();
+    for id in [
+        "personal-support-worker",
+        "nurse-navigator",
+        "social-worker",
+        "community-health-worker",
+    ] {
+        let role = lexicon.get(id).unwrap();
+        assert!(
+            role.codes().iter().any(|c| c.scheme() == "soc2018")
+                && role.codes().iter().any(|c| c.scheme() == "isco08"),
+            "{id}: {:?}",
+            role.codes()
+        );
+    }
+    for role in lexicon.roles() {
+        for code in role.codes() {
+            assert!(
+                code.source().starts_with("http"),
+                "{}: {}",
+                role.id(),
+                code.source()
+            );
+            assert!(!code.label().trim().is_empty());
+        }
+        // One link per code and scheme.
+        let mut keys: Vec<(&str, &str)> = role
+            .codes()
+            .iter()
+            .map(|c| (c.scheme(), c.code()))
+            .collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "{}: a code is linked twice", role.id());
+    }
+}

@@ -300,6 +300,36 @@ fn each_rule_names_file_entry_and_field() {
             "field \"codes[0].scheme\"",
             "unknown scheme",
         ),
+        (
+            "code not in its scheme's form",
+            vec![set(
+                base(),
+                "/codes",
+                json!([{"scheme": "noc2021", "code": "4220", "label": "Social and community service workers", "predicate": "skos:broadMatch", "source": "x"}]),
+            )],
+            "field \"codes[0].code\"",
+            "five-digit",
+        ),
+        (
+            "code without its label",
+            vec![set(
+                base(),
+                "/codes",
+                json!([{"scheme": "isco08", "code": "3253", "predicate": "skos:exactMatch", "source": "x"}]),
+            )],
+            "field \"codes[0].label\"",
+            "required",
+        ),
+        (
+            "bad code predicate",
+            vec![set(
+                base(),
+                "/codes",
+                json!([{"scheme": "isco08", "code": "3253", "label": "Community health workers", "predicate": "owl:sameAs", "source": "x"}]),
+            )],
+            "field \"codes[0].predicate\"",
+            "unknown predicate",
+        ),
     ];
     for (rule, entries, field, message) in cases {
         let found = problems(&entries);

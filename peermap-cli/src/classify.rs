@@ -428,13 +428,13 @@ impl Cache {
         let coded = Rc::new(match format {
             OutputFormat::Csv => Coded {
                 verdict: answer.verdict(),
-                cells: output::csv_cells(&answer),
+                cells: output::csv_cells(&answer, crosswalk.lexicon()),
                 body: String::new(),
             },
             OutputFormat::Jsonl => Coded {
                 verdict: answer.verdict(),
                 cells: Vec::new(),
-                body: output::json_body(&answer)?,
+                body: output::json_body(&answer, crosswalk.lexicon())?,
             },
         });
         if title.len() <= MAX_CACHED_TITLE {

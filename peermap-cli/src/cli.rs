@@ -56,8 +56,18 @@ pub enum Command {
     Roles(RolesArgs),
     /// Show one lexicon entry in full: labels, definition, profile, variants, codes, sources.
     Show(ShowArgs),
-    /// Put two roles (ids or titles) side by side on the six questions of the map.
+    /// Put two roles (ids or titles) side by side on the six questions of the map, with a
+    /// similarity per question and overall, and a sentence per facet on how they differ.
     Compare(CompareArgs),
+    /// List the peer roles nearest to one on the map (by the mean Jaccard similarity of the six
+    /// questions).
+    Similar(SimilarArgs),
+    /// The reverse crosswalk: the peer roles whose profile holds the values asked for, ranked
+    /// by how many they hold, with the titles to search for.
+    ///
+    /// Example: peermap find --function navigation --relation lived-experience
+    /// --affiliation clinical-organization
+    Find(FindArgs),
     /// Work on lexicon files (for contributors).
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -219,6 +229,59 @@ pub struct CompareArgs {
     /// Crosswalk options.
     #[command(flatten)]
     pub crosswalk: CrosswalkOpts,
+}
+
+/// Arguments of `peermap similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The peer role's id, e.g. peer-mentor.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// How many roles to list.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+
+    /// Language, format and lexicon.
+    #[command(flatten)]
+    pub listing: ListingOpts,
+}
+
+/// Arguments of `peermap find`: values by code name, any subset of the six questions; each
+/// option takes several values, comma-separated or repeated.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// Functions: relationship-building, emotional-support, navigation, promotion, advocacy.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub function: Vec<String>,
+
+    /// Formality: informal, formal-flexible, formal-structured.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub formality: Vec<String>,
+
+    /// Relations: lived-experience, social-identity, geographic-community.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub relation: Vec<String>,
+
+    /// Status: people-supported, organization, training-certification.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub status: Vec<String>,
+
+    /// Affiliations: independent, community-organization, clinical-organization.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub affiliation: Vec<String>,
+
+    /// Spaces: daily-life, community-organization, institution.
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub space: Vec<String>,
+
+    /// How many roles to list at most.
+    #[arg(long, default_value_t = 15)]
+    pub limit: usize,
+
+    /// Language, format and lexicon.
+    #[command(flatten)]
+    pub listing: ListingOpts,
 }
 
 /// Arguments of `peermap lexicon check`.

@@ -1,22 +1,22 @@
-//! The subcommands other than `classify`: `lookup`, `roles`, `show`, `compare` and
+//! The subcommands other than `classify` and the map's: `lookup`, `roles`, `show` and
 //! `lexicon check`.
 
 use std::io::{self, BufWriter, Write};
 
-use peermap::{Crosswalk, Lang, Lexicon, Role, Verdict};
+use peermap::{Lang, Lexicon, Role};
 use serde::Serialize;
 
-use crate::cli::{CheckArgs, CompareArgs, LookupArgs, RolesArgs, ShowArgs, TextFormat};
-use crate::render::{self, Side};
+use crate::cli::{CheckArgs, LookupArgs, RolesArgs, ShowArgs, TextFormat};
+use crate::render;
 use crate::setup::{self, LexiconFailure};
 
 /// Standard output, buffered; flushed by the caller so write errors are seen.
-fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+pub(crate) fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
 /// Writes `value` as pretty JSON and a newline.
-fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+pub(crate) fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
@@ -100,7 +100,7 @@ struct ShowJson<'a> {
 }
 
 /// Finds an entry by id, forgiving case and spaces; else an error naming close ids.
-fn find_role<'a>(lexicon: &'a Lexicon, wanted: &str) -> anyhow::Result<&'a Role> {
+pub(crate) fn find_role<'a>(lexicon: &'a Lexicon, wanted: &str) -> anyhow::Result<&'a Role> {
     if let Some(role) = lexicon.get(wanted) {
         return Ok(role);
     }
@@ -144,113 +144,6 @@ pub fn show(args: &ShowArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// `peermap compare --format json`.
-#[derive(Serialize)]
-struct CompareJson<'a> {
-    a: CompareSide<'a>,
-    b: CompareSide<'a>,
-    shared: peermap::Profile,
-}
-
-#[derive(Serialize)]
-struct CompareSide<'a> {
-    given: &'a str,
-    role: &'a str,
-    kind: &'static str,
-    label: &'a str,
-    via_title: bool,
-    traditions: Vec<&'static str>,
-    profile: Option<&'a peermap::Profile>,
-}
-
-/// `peermap compare`: each side is an entry id, or a title coded to one entry.
-pub fn compare(args: &CompareArgs) -> anyhow::Result<()> {
-    let crosswalk = setup::crosswalk(&args.crosswalk)?;
-    let a = resolve(&crosswalk, &args.a)?;
-    let b = resolve(&crosswalk, &args.b)?;
-    let lang: Lang = args.crosswalk.lang.into();
-    let mut out = stdout();
-    match args.format {
-        TextFormat::Text => render::compare(&mut out, &a, &b, lang)?,
-        TextFormat::Json => {
-            let empty = peermap::Profile::default();
-            let (pa, pb) = (
-                a.role.profile().unwrap_or(&empty),
-                b.role.profile().unwrap_or(&empty),
-            );
-            let shared = peermap::Profile {
-                functions: intersect(&pa.functions, &pb.functions),
-                formality: intersect(&pa.formality, &pb.formality),
-                relations: intersect(&pa.relations, &pb.relations),
-                status: intersect(&pa.status, &pb.status),
-                affiliations: intersect(&pa.affiliations, &pb.affiliations),
-                spaces: intersect(&pa.spaces, &pb.spaces),
-            };
-            write_json(
-                &mut out,
-                &CompareJson {
-                    a: compare_side(&a, lang),
-                    b: compare_side(&b, lang),
-                    shared,
-                },
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(())
-}
-
-/// An entry id, or a title the crosswalk codes to one entry.
-fn resolve<'a>(crosswalk: &'a Crosswalk, given: &'a str) -> anyhow::Result<Side<'a>> {
-    let lexicon = crosswalk.lexicon();
-    if let Some(role) = lexicon.get(given) {
-        return Ok(Side {
-            given,
-            role,
-            via_title: false,
-        });
-    }
-    let answer = crosswalk.classify(given);
-    match answer.role().and_then(|id| lexicon.get(id)) {
-        Some(role) => Ok(Side {
-            given,
-            role,
-            via_title: true,
-        }),
-        None if answer.verdict() == Verdict::Ambiguous => {
-            let ids: Vec<&str> = answer.candidates().iter().map(|c| c.role()).collect();
-            anyhow::bail!(
-                "\"{given}\" is ambiguous (candidates: {}); give an entry id or a fuller title",
-                ids.join(", ")
-            )
-        }
-        None => anyhow::bail!(
-            "\"{given}\" is neither an entry id nor a title the lexicon codes (see `peermap roles`)"
-        ),
-    }
-}
-
-/// One side of `compare --format json`.
-fn compare_side<'a>(side: &Side<'a>, lang: Lang) -> CompareSide<'a> {
-    CompareSide {
-        given: side.given,
-        role: side.role.id(),
-        kind: side.role.kind().as_str(),
-        label: side.role.label(lang),
-        via_title: side.via_title,
-        traditions: side.role.traditions().iter().map(|t| t.as_str()).collect(),
-        profile: side.role.profile(),
-    }
-}
-
-/// The values two sets share.
-fn intersect<T: peermap::DimensionValue>(
-    a: &peermap::ValueSet<T>,
-    b: &peermap::ValueSet<T>,
-) -> peermap::ValueSet<T> {
-    a.iter().filter(|v| b.contains(*v)).collect()
 }
 
 /// `peermap lexicon check`.

@@ -13,6 +13,7 @@ mod cli;
 mod commands;
 mod input;
 mod lexicon_files;
+mod map_commands;
 mod output;
 mod render;
 mod setup;
@@ -61,7 +62,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Lookup(args) => commands::lookup(args)?,
         Command::Roles(args) => commands::roles(args)?,
         Command::Show(args) => commands::show(args)?,
-        Command::Compare(args) => commands::compare(args)?,
+        Command::Compare(args) => map_commands::compare(args)?,
+        Command::Similar(args) => map_commands::similar(args)?,
+        Command::Find(args) => map_commands::find(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => commands::check(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
             return Ok(match lexicon_files::fmt(args)? {

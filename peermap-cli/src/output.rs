@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use peermap::{Answer, Dimension};
+use peermap::{Answer, Dimension, Lexicon, OccupationCode};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 
@@ -42,6 +42,11 @@ pub const COLUMNS: &[&str] = &[
     "peermap_codes",
     "peermap_other",
     "peermap_evidence",
+    "peermap_soc2018",
+    "peermap_onet_soc",
+    "peermap_isco08",
+    "peermap_noc2021",
+    "peermap_esco",
     "peermap_explanation",
     "peermap_error",
     "peermap_lexicon_version",
@@ -55,8 +60,33 @@ const VERSION: usize = COLUMNS.len() - 1;
 /// How list values are joined in one CSV cell.
 const LIST_SEPARATOR: &str = ";";
 
-/// The appended CSV cells for one answer, in the order of [`COLUMNS`].
-pub fn csv_cells(answer: &Answer) -> Vec<String> {
+/// The classifications of the `peermap_soc2018` … `peermap_esco` columns, in order.
+const SCHEMES: [&str; 5] = ["soc2018", "onet-soc", "isco08", "noc2021", "esco"];
+
+/// The occupational codes of the answer's entry (peer role or not-peer look-alike).
+fn occupation_codes<'l>(answer: &Answer, lexicon: &'l Lexicon) -> &'l [OccupationCode] {
+    answer
+        .role()
+        .and_then(|id| lexicon.get(id))
+        .map_or(&[], |role| role.codes())
+}
+
+/// `21-1094 broadMatch;21-1093 relatedMatch`: one scheme's codes with their predicates.
+fn codes_cell(codes: &[OccupationCode], scheme: &str) -> String {
+    codes
+        .iter()
+        .filter(|c| c.scheme() == scheme)
+        .map(|c| {
+            let predicate = c.predicate().trim_start_matches("skos:");
+            format!("{} {predicate}", c.code())
+        })
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
+}
+
+/// The appended CSV cells for one answer, in the order of [`COLUMNS`]; `lexicon` is the one
+/// that produced it (for the occupational codes).
+pub fn csv_cells(answer: &Answer, lexicon: &Lexicon) -> Vec<String> {
     let q = answer.qualifiers();
     let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     let list = |items: &[&str]| items.join(LIST_SEPARATOR);
@@ -98,6 +128,10 @@ pub fn csv_cells(answer: &Answer) -> Vec<String> {
         strings(q.codes()),
         strings(q.other()),
         evidence_cell(answer),
+    ]);
+    let codes = occupation_codes(answer, lexicon);
+    cells.extend(SCHEMES.iter().map(|scheme| codes_cell(codes, scheme)));
+    cells.extend([
         answer.explanation().to_string(),
         String::new(),
         answer.lexicon_version().to_string(),
@@ -141,14 +175,16 @@ pub fn csv_error_cells(reason: &str, message: &str, lexicon_version: &str) -> Ve
     cells
 }
 
-/// An answer as one JSON object, without its braces, ready to follow `"row":N,`.
-pub fn json_body(answer: &Answer) -> serde_json::Result<String> {
+/// An answer as one JSON object, without its braces, ready to follow `"row":N,`; the entry's
+/// occupational codes follow as `occupations`.
+pub fn json_body(answer: &Answer, lexicon: &Lexicon) -> serde_json::Result<String> {
     let text = serde_json::to_string(answer)?;
-    Ok(text
+    let occupations = serde_json::to_string(occupation_codes(answer, lexicon))?;
+    let body = text
         .strip_prefix('{')
         .and_then(|t| t.strip_suffix('}'))
-        .unwrap_or_default()
-        .to_string())
+        .unwrap_or_default();
+    Ok(format!("{body},\"occupations\":{occupations}"))
 }
 
 /// Writes one JSON line for a coded row.
@@ -190,6 +226,8 @@ pub struct JsonErrorRow<'a> {
     pub profile: peermap::Profile,
     /// Every dimension, empty.
     pub evidence: NoEvidence,
+    /// Always empty.
+    pub occupations: [&'static str; 0],
     /// The error code: `invalid-encoding`, `missing-column`, `unterminated-quote`,
     /// `unreadable-record`.
     pub reason: &'a str,
@@ -228,6 +266,7 @@ impl<'a> JsonErrorRow<'a> {
             qualifiers: peermap::Qualifiers::default(),
             profile: peermap::Profile::default(),
             evidence: NoEvidence,
+            occupations: [],
             reason,
             truncated: false,
             lexicon_version,
@@ -371,7 +410,7 @@ mod tests {
     fn every_answer_fills_every_column() {
         for title in ["Peer navigator", "Navigator", "Accountant", ""] {
             let answer = peermap::classify(title);
-            let cells = csv_cells(&answer);
+            let cells = csv_cells(&answer, peermap::Lexicon::embedded());
             assert_eq!(cells.len(), COLUMNS.len(), "{title}");
             assert_eq!(cells[0], answer.verdict().as_str());
             assert_eq!(cells[VERSION], peermap::LEXICON_VERSION);
@@ -382,7 +421,12 @@ mod tests {
     fn json_rows_are_objects_with_the_row_first() {
         let answer = peermap::classify("Peer navigator");
         let mut out = Vec::new();
-        write_json_row(&mut out, 7, &json_body(&answer).unwrap()).unwrap();
+        write_json_row(
+            &mut out,
+            7,
+            &json_body(&answer, peermap::Lexicon::embedded()).unwrap(),
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("{\"row\":7,\"input\":"));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -465,18 +465,15 @@ pub fn show(out: &mut impl Write, lexicon: &Lexicon, role: &Role, lang: Lang) ->
             tr(lang, "OCCUPATIONAL CODES", "CODES DE PROFESSIONS")
         )?;
         for code in role.codes() {
-            let source = if code.source().is_empty() {
-                String::new()
-            } else {
-                format!("  ({})", code.source())
-            };
             writeln!(
                 out,
-                "  {} {}  {}{source}",
-                code.scheme(),
-                code.code(),
-                code.predicate()
+                "  {:<9} {:<11} {:<18} {}",
+                scheme_name(code.scheme()),
+                short_code(code),
+                code.predicate(),
+                code.label()
             )?;
+            writeln!(out, "  {:<9} {}", "", code.source())?;
         }
     }
     if !role.sources().is_empty() {
@@ -492,6 +489,29 @@ pub fn show(out: &mut impl Write, lexicon: &Lexicon, role: &Role, lang: Lang) ->
         writeln!(out, "  {}", role.notes())?;
     }
     Ok(())
+}
+
+/// "SOC 2018", "ISCO-08": a classification's usual name.
+pub fn scheme_name(scheme: &str) -> &str {
+    match scheme {
+        "soc2018" => "SOC 2018",
+        "onet-soc" => "O*NET-SOC",
+        "isco08" => "ISCO-08",
+        "noc2021" => "NOC 2021",
+        "esco" => "ESCO",
+        other => other,
+    }
+}
+
+/// The code as people cite it; an ESCO occupation by the start of its URI's identifier (the
+/// whole URI is in the JSON output and in the source line).
+pub fn short_code(code: &peermap::OccupationCode) -> String {
+    if code.scheme() == "esco" {
+        let id = code.code().rsplit('/').next().unwrap_or(code.code());
+        format!("{}…", id.chars().take(8).collect::<String>())
+    } else {
+        code.code().to_string()
+    }
 }
 
 /// One side of a comparison: an entry, and how it was found.

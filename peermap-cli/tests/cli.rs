@@ -36,6 +36,11 @@ const COLUMNS: &[&str] = &[
     "peermap_codes",
     "peermap_other",
     "peermap_evidence",
+    "peermap_soc2018",
+    "peermap_onet_soc",
+    "peermap_isco08",
+    "peermap_noc2021",
+    "peermap_esco",
     "peermap_explanation",
     "peermap_error",
     "peermap_lexicon_version",
@@ -734,6 +739,127 @@ fn compare_puts_two_roles_side_by_side() {
     let text = stdout(&output);
     assert!(text.contains("community-health-worker") && text.contains("On what basis"));
     assert_eq!(code(&run(&["compare", "peer-navigator", "Navigator"])), 1);
+    assert!(text.contains("Similarity") && text.contains("How they differ"));
+
+    let output = run(&[
+        "compare",
+        "peer-mentor",
+        "community-health-worker",
+        "--format",
+        "json",
+        "--lang",
+        "fr",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dimensions = value["dimensions"].as_array().unwrap();
+    assert_eq!(dimensions.len(), 6);
+    let relations = &dimensions[2];
+    assert_eq!(relations["dimension"], "relations");
+    assert_eq!(relations["only_a"], serde_json::json!(["lived-experience"]));
+    assert_eq!(relations["similarity"], 0.0);
+    let mean = dimensions
+        .iter()
+        .map(|d| d["similarity"].as_f64().unwrap())
+        .sum::<f64>()
+        / 6.0;
+    assert!((value["similarity"].as_f64().unwrap() - mean).abs() < 1e-9);
+    assert!(value["sentences"]["pathways"]
+        .as_str()
+        .unwrap()
+        .starts_with("Parcours des pairs"));
+
+    // A look-alike has no profile: the sides are shown, the similarity is null.
+    let output = run(&[
+        "compare",
+        "peer-support-worker",
+        "personal-support-worker",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(value["similarity"].is_null());
+}
+
+#[test]
+fn similar_ranks_roles_by_their_map_profile() {
+    let output = run(&["similar", "peer-mentor", "--limit", "3", "--format", "json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), 3);
+    let scores: Vec<f64> = rows
+        .iter()
+        .map(|r| r["similarity"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(rows.iter().all(|r| r["role"] != "peer-mentor"));
+    assert_eq!(code(&run(&["similar", "nurse-navigator"])), 1);
+}
+
+#[test]
+fn find_is_the_reverse_crosswalk() {
+    let output = run(&[
+        "find",
+        "--function",
+        "navigation",
+        "--relation",
+        "lived-experience",
+        "--affiliation",
+        "clinical-organization",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!rows.is_empty());
+    assert_eq!(rows[0]["held"], 3);
+    assert!(rows.iter().all(|r| r["asked"] == 3));
+    let held: Vec<u64> = rows.iter().map(|r| r["held"].as_u64().unwrap()).collect();
+    assert!(held.windows(2).all(|w| w[0] >= w[1]));
+    assert!(rows.iter().any(|r| r["role"] == "peer-navigator"));
+
+    let text = stdout(&run(&["find", "--space", "daily-life", "--lang", "fr"]));
+    assert!(text.contains("travailleur de rue"), "{text}");
+    let output = run(&["find", "--function", "cooking"]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("navigation"),
+        "the values are listed"
+    );
+    assert_eq!(code(&run(&["find"])), 1);
+}
+
+#[test]
+fn occupational_codes_are_shown_and_added_as_columns() {
+    let text = stdout(&run(&["show", "community-health-worker"]));
+    assert!(
+        text.contains("SOC 2018") && text.contains("21-1094") && text.contains("skos:exactMatch"),
+        "{text}"
+    );
+
+    let dir = temp_dir();
+    let input = dir.path().join("t.csv");
+    fs::write(
+        &input,
+        "title\nCommunity Health Worker\nNurse Navigator\nbanana\n",
+    )
+    .unwrap();
+    let output = run(&["classify", input.to_str().unwrap()]);
+    let (header, rows) = parse(&output.stdout, b',');
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let soc = column("peermap_soc2018");
+    assert_eq!(cell(&rows[0], soc), "21-1094 exactMatch");
+    // Where the look-alikes went: a nurse navigator is a registered nurse.
+    assert_eq!(cell(&rows[1], soc), "29-1141 broadMatch");
+    assert_eq!(cell(&rows[2], soc), "");
+
+    let output = run(&["classify", input.to_str().unwrap(), "--format", "jsonl"]);
+    let first: serde_json::Value =
+        serde_json::from_slice(output.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    let occupations = first["occupations"].as_array().unwrap();
+    assert!(occupations
+        .iter()
+        .any(|o| o["scheme"] == "isco08" && o["code"] == "3253"));
 }
 
 #[test]
