@@ -18,6 +18,7 @@ use peermap::{Crosswalk, Verdict};
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
 use crate::input::{decode, skip_bom, RecordIssue, RecordMeta, Source};
 use crate::output::{self, JsonErrorRow, Sink};
+use crate::report::{Report, ReportRow};
 use crate::setup;
 use crate::summary::{Reporter, Tally};
 
@@ -103,10 +104,20 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         crosswalk: &crosswalk,
         cache: Cache::default(),
         tally: Tally::default(),
+        report: args.report.as_ref().map(|_| Report::default()),
     };
     let result = job.code_all(source, sink, delimiter, &mut reporter);
     reporter.finish();
     let column = result?;
+    if let (Some(path), Some(report)) = (&args.report, &job.report) {
+        crate::report::write(
+            report,
+            crosswalk.lexicon(),
+            args.crosswalk.lang.into(),
+            path,
+        )
+        .with_context(|| format!("cannot write the report {}", path.display()))?;
+    }
     job.tally
         .write(
             &mut io::stderr().lock(),
@@ -141,6 +152,8 @@ struct Job<'a> {
     crosswalk: &'a Crosswalk,
     cache: Cache,
     tally: Tally,
+    /// The workforce report being gathered, with `--report`.
+    report: Option<Report>,
 }
 
 /// The output, CSV or JSON lines.
@@ -251,6 +264,9 @@ impl Job<'_> {
             match &coded {
                 RowResult::Coded(c) => {
                     self.tally.count(c.verdict.as_str());
+                    if let (Some(report), Some(row)) = (&mut self.report, &c.report) {
+                        report.add(row);
+                    }
                     if c.verdict == Verdict::Unknown {
                         if let Some(Ok(title)) = record.get(column).map(|c| decode(c, encoding)) {
                             self.tally.unknown.add(&title);
@@ -258,9 +274,14 @@ impl Job<'_> {
                     }
                 }
                 RowResult::Error {
-                    reason, message, ..
+                    reason,
+                    message,
+                    input,
                 } => {
                     self.tally.count("error");
+                    if let Some(report) = &mut self.report {
+                        report.add(&ReportRow::error(input.as_deref()));
+                    }
                     if *reason == "invalid-encoding" {
                         self.tally.invalid_encoding += 1;
                     }
@@ -347,7 +368,12 @@ impl Job<'_> {
             );
         };
         match decode(cell, self.args.encoding) {
-            Ok(title) => match self.cache.get(&title, self.crosswalk, self.args.format) {
+            Ok(title) => match self.cache.get(
+                &title,
+                self.crosswalk,
+                self.args.format,
+                self.report.is_some(),
+            ) {
                 Ok(coded) => RowResult::Coded(coded),
                 Err(e) => RowResult::error("unreadable-record", e.to_string(), None),
             },
@@ -406,6 +432,8 @@ struct Coded {
     cells: Vec<String>,
     /// The JSON object without braces (JSON lines output only).
     body: String,
+    /// What the workforce report needs (with `--report` only).
+    report: Option<ReportRow>,
 }
 
 /// Answers to titles already seen.
@@ -420,21 +448,25 @@ impl Cache {
         title: &str,
         crosswalk: &Crosswalk,
         format: OutputFormat,
+        with_report: bool,
     ) -> serde_json::Result<Rc<Coded>> {
         if let Some(coded) = self.answers.get(title) {
             return Ok(Rc::clone(coded));
         }
         let answer = crosswalk.classify(title);
+        let report = with_report.then(|| ReportRow::from_answer(&answer));
         let coded = Rc::new(match format {
             OutputFormat::Csv => Coded {
                 verdict: answer.verdict(),
                 cells: output::csv_cells(&answer, crosswalk.lexicon()),
                 body: String::new(),
+                report,
             },
             OutputFormat::Jsonl => Coded {
                 verdict: answer.verdict(),
                 cells: Vec::new(),
                 body: output::json_body(&answer, crosswalk.lexicon())?,
+                report,
             },
         });
         if title.len() <= MAX_CACHED_TITLE {

@@ -68,6 +68,10 @@ pub enum Command {
     /// Example: peermap find --function navigation --relation lived-experience
     /// --affiliation clinical-organization
     Find(FindArgs),
+    /// Write a workforce report: one self-contained HTML file (inline SVG charts, no network)
+    /// from the JSON lines output of `classify`: verdicts, roles, traditions, the six questions,
+    /// qualifiers, and the ambiguous, not-peer and unknown titles to review.
+    Report(ReportArgs),
     /// Work on lexicon files (for contributors).
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -154,9 +158,34 @@ pub struct ClassifyArgs {
     #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
 
+    /// Also write the workforce report (HTML, in `--lang`) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
     /// Crosswalk options.
     #[command(flatten)]
     pub crosswalk: CrosswalkOpts,
+}
+
+/// Arguments of `peermap report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The coded rows: the output of `peermap classify --format jsonl`; `-` reads standard
+    /// input.
+    #[arg(value_name = "CODED.jsonl|-")]
+    pub input: PathBuf,
+
+    /// The HTML file to write (atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
+    pub lang: LangArg,
+
+    /// Lexicon options (the one that coded the rows, for labels and profiles).
+    #[command(flatten)]
+    pub lexicon: LexiconOpts,
 }
 
 /// Arguments of `peermap lookup`.

@@ -16,6 +16,7 @@ mod lexicon_files;
 mod map_commands;
 mod output;
 mod render;
+mod report;
 mod setup;
 mod summary;
 
@@ -65,6 +66,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => map_commands::compare(args)?,
         Command::Similar(args) => map_commands::similar(args)?,
         Command::Find(args) => map_commands::find(args)?,
+        Command::Report(args) => report::run(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => commands::check(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
             return Ok(match lexicon_files::fmt(args)? {
