@@ -97,6 +97,24 @@ impl fmt::Display for Region {
     }
 }
 
+/// Canada's provinces and territories, which contributors often write alone ("QC").
+const CANADIAN_SUBDIVISIONS: &[&str] = &[
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+];
+
+/// What to write instead of a region code that is not ISO 3166.
+fn region_hint(region: &str) -> String {
+    let upper = region.trim().to_ascii_uppercase();
+    if upper == "UK" {
+        return "the ISO 3166 code of the United Kingdom is GB".to_string();
+    }
+    if CANADIAN_SUBDIVISIONS.contains(&upper.as_str()) {
+        return format!("a Canadian province is written with its country: CA-{upper}");
+    }
+    "use a country (CA, FR, GB, BE, CH, SN…) or a subdivision with its country (CA-QC, CA-ON)"
+        .to_string()
+}
+
 /// The officially assigned ISO 3166-1 alpha-2 country codes (249), so that "UK" or "QC"
 /// is caught: the codes are `GB` and `CA-QC`.
 const ISO_COUNTRIES: &[&str] = &[
@@ -646,6 +664,47 @@ impl LexiconError {
             ErrorKind::Syntax { line, .. } => Some(line),
             _ => None,
         }
+    }
+
+    /// How to fix the problem, for a contributor who is not a programmer; `None` when the
+    /// message already says it.
+    pub fn hint(&self) -> Option<String> {
+        let hint = match &*self.kind {
+            ErrorKind::Io(_) => "check that the path exists and can be read",
+            ErrorKind::Syntax { .. } => {
+                "look at the line given and the one before it: a missing comma or quote, or a comma before } or ], is the usual cause"
+            }
+            ErrorKind::NotAnObject => "an entry file holds one JSON object: {\"id\": …, \"kind\": …}",
+            ErrorKind::Missing => {
+                "add the field; data/lexicon.schema.json and any entry in data/ show what it holds"
+            }
+            ErrorKind::UnknownField => {
+                "check its spelling against data/lexicon.schema.json; fields are lower case (\"sources\", not \"source\" or \"Sources\")"
+            }
+            ErrorKind::WrongType(t) => return Some(format!("write it as {t}")),
+            ErrorKind::Empty => "give it a value, or remove it if it is optional",
+            ErrorKind::BadId => "use lowercase words joined by hyphens, e.g. peer-navigator, and name the file the same",
+            ErrorKind::IdNotFileName(_) => "rename the file, or change the id, so that they match",
+            ErrorKind::DuplicateId(_) => "each entry needs its own id: rename one, or merge the two files",
+            ErrorKind::BadRegion(r) => return Some(region_hint(r)),
+            ErrorKind::EmptyVariant => "a title needs at least one letter or digit",
+            ErrorKind::RepeatedVariant { .. } => {
+                "keep one: case, accents, hyphens, plurals and French gender and inclusive forms are folded by the matcher, so type each title once"
+            }
+            ErrorKind::UnknownBroader(_) => {
+                "broader is the id of a wider peer role (see `peermap roles`), or null"
+            }
+            ErrorKind::BroaderNotPeer(_) => "only a peer role can be narrower or broader than a peer role",
+            ErrorKind::BroaderCycle(_) => "set broader to null on the widest role of the chain",
+            ErrorKind::Forbidden(_) => {
+                "a peer role has a profile and traditions; a not-peer entry has a reason instead"
+            }
+            ErrorKind::UnknownValue(_)
+            | ErrorKind::SharedVariant { .. }
+            | ErrorKind::SharedWord { .. }
+            | ErrorKind::PeopleSupportedMissing => return None,
+        };
+        Some(hint.to_string())
     }
 
     fn message(&self) -> String {

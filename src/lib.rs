@@ -82,15 +82,66 @@
 //! (`data/lexicon.schema.json`), loaded with [`Lexicon::from_path`] and passed to
 //! [`CrosswalkBuilder::lexicon`]; they are validated exactly like the embedded lexicon.
 //!
+//! # Reading the whole title
+//!
+//! The words around the role are read, not stripped: [`Answer::qualifiers`] always holds
+//! seniority and level, employment terms, credentials, domains, populations, settings, a
+//! trailing place, requisition codes, and the words nothing could place. Some of them are
+//! evidence for the six questions, kept apart from the role's typical [`Answer::profile`] and
+//! each with its word and reason ([`Answer::evidence`]): a hospital is where support happens,
+//! not who employs the peer; a population before the role says the peer shares it.
+//!
+//! ```
+//! use peermap::{classify, Dimension};
+//!
+//! let answer = classify("Indigenous Peer Support Worker – Hôpital Sainte-Justine (CDD)");
+//! assert_eq!(answer.qualifiers().employment(), ["temporary"]);
+//! assert_eq!(answer.qualifiers().settings(), ["hospital"]);
+//! let identity = answer.evidence().iter().find(|e| e.dimension() == Dimension::Relations).unwrap();
+//! assert_eq!((identity.value(), identity.word()), ("social-identity", "Indigenous"));
+//! ```
+//!
+//! The qualifier words and evidence rules are data too (`data/qualifiers/`), in both languages
+//! with their regional forms; [`qualifier_label`] gives each code's label.
+//!
+//! # Using the map
+//!
+//! [`compare`] puts two roles side by side on the six questions (a Jaccard similarity per
+//! question and overall, a sentence per facet in English or French), [`similar`] ranks the
+//! roles nearest to one, and [`find`] is the reverse crosswalk from profile values to roles.
+//! [`Role::codes`] links each entry, look-alikes included, to SOC 2018, O*NET-SOC, ISCO-08,
+//! NOC 2021 and ESCO occupations with an SSSOM predicate and a source.
+//!
+//! ```
+//! use peermap::{compare, Dimension, Facet, Lang, Lexicon};
+//!
+//! let lexicon = Lexicon::embedded();
+//! let mentor = lexicon.get("peer-mentor").unwrap();
+//! let chw = lexicon.get("community-health-worker").unwrap();
+//! let c = compare(mentor, chw).unwrap();
+//! assert_eq!(c.dimension(Dimension::Relations).similarity(), 0.0);
+//! println!("{}", c.sentence(Facet::Pathways, Lang::Fr));
+//! assert!(chw.codes().iter().any(|code| code.scheme() == "isco08" && code.code() == "3253"));
+//! ```
+//!
 //! # Data versioning
 //!
-//! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release plus a
-//! hash of the files) is printed with every answer so a coded dataset can be reproduced. A
-//! lexicon change that alters answers is released as a minor version of the crate before 1.0.
+//! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release in
+//! `data/VERSION` plus a hash of every embedded file) is printed with every answer so a coded
+//! dataset can be reproduced. For semver, data is behaviour: before 1.0, a lexicon change that
+//! alters answers (a new title, a corrected profile) is released as a new minor version of the
+//! crate, and the CHANGELOG lists lexicon changes apart from API changes. Adding a role, a
+//! variant or a look-alike is adding a JSON file or a line; no Rust code changes.
 //!
 //! # Features
 //!
-//! - `parallel`: batch classification on all cores with rayon.
+//! - `parallel`: batch classification on all cores with rayon ([`Crosswalk::classify_batch`]).
+//!
+//! # Examples
+//!
+//! `examples/code_csv_column.rs` codes a CSV column, `examples/compare_roles.rs` compares two
+//! roles, `examples/extend_lexicon.rs` adds an organization's own titles, and
+//! `examples/classify_lines.rs` codes standard input line by line.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

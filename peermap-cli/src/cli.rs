@@ -88,6 +88,50 @@ pub enum LexiconCommand {
     /// Rewrite lexicon entry files in canonical form (key order, one variant per line, variants
     /// sorted), so that adding a title is a one-line diff.
     Fmt(FmtArgs),
+    /// Add a title variant to a role's file, in canonical form, after checking it.
+    ///
+    /// Example: peermap lexicon add peer-support-worker "pair aidant en santé mentale" --lang fr
+    /// --region CA-QC --source https://…
+    /// Without --source the variant is marked "unverified".
+    Add(AddArgs),
+}
+
+/// Arguments of `peermap lexicon add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The entry's id (its file is DATA/ROLE.json), e.g. peer-navigator.
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// The title as people write it (type it once: case, accents, plurals, gender and
+    /// inclusive forms are folded by the matcher).
+    #[arg(value_name = "TITLE")]
+    pub title: String,
+
+    /// The title's language.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub lang: LangArg,
+
+    /// Where the title is used: an ISO 3166 code (CA, FR, CA-QC); repeatable. A Canadian
+    /// province alone (QC) is read as CA-QC.
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
+
+    /// A public page where the title is used (a posting, a programme page, a law); repeatable.
+    #[arg(long, value_name = "URL")]
+    pub source: Vec<String>,
+
+    /// The title is an acronym (matched only as a whole word).
+    #[arg(long)]
+    pub acronym: bool,
+
+    /// The title is a bare head shared by several entries.
+    #[arg(long)]
+    pub ambiguous: bool,
+
+    /// The lexicon folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
 }
 
 /// Options that choose the lexicon.

@@ -6,9 +6,9 @@ use std::io::{self, BufWriter, Write};
 use peermap::{Lang, Lexicon, Role};
 use serde::Serialize;
 
-use crate::cli::{CheckArgs, LookupArgs, RolesArgs, ShowArgs, TextFormat};
+use crate::cli::{LookupArgs, RolesArgs, ShowArgs, TextFormat};
 use crate::render;
-use crate::setup::{self, LexiconFailure};
+use crate::setup;
 
 /// Standard output, buffered; flushed by the caller so write errors are seen.
 pub(crate) fn stdout() -> BufWriter<io::StdoutLock<'static>> {
@@ -144,87 +144,4 @@ pub fn show(args: &ShowArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// `peermap lexicon check`.
-pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
-    let (what, lexicon) = match &args.path {
-        None => (
-            "the embedded lexicon".to_string(),
-            Lexicon::embedded().clone(),
-        ),
-        Some(path) => {
-            let what = path.display().to_string();
-            let problems = if args.with_default {
-                Lexicon::extension_from_path(path)
-                    .err()
-                    .map_or_else(Vec::new, |e| e.errors().to_vec())
-            } else {
-                peermap::check_path(path)
-            };
-            if !problems.is_empty() {
-                let mut out = stdout();
-                for problem in &problems {
-                    writeln!(out, "{problem}")?;
-                }
-                out.flush()?;
-                let n = problems.len();
-                anyhow::bail!("{n} problem{} in {what}", if n == 1 { "" } else { "s" });
-            }
-            let lexicon = setup::load_lexicon(path, args.with_default)?;
-            if args.with_default {
-                if let Err(errors) = Lexicon::embedded().extended(&lexicon) {
-                    let failure = LexiconFailure::new(
-                        format!("{what} as an extension of the embedded lexicon"),
-                        errors.errors(),
-                    );
-                    let mut out = stdout();
-                    for problem in &failure.problems {
-                        writeln!(out, "{problem}")?;
-                    }
-                    out.flush()?;
-                    let n = failure.problems.len();
-                    anyhow::bail!(
-                        "{n} problem{} in {what} as an extension of the embedded lexicon",
-                        if n == 1 { "" } else { "s" }
-                    );
-                }
-            }
-            (what, lexicon)
-        }
-    };
-    let roles = lexicon.roles();
-    let peers = roles.iter().filter(|r| r.is_peer()).count();
-    let variants: usize = roles.iter().map(|r| r.variants().len()).sum();
-    let in_lang = |lang| {
-        roles
-            .iter()
-            .flat_map(|r| r.variants())
-            .filter(|v| v.lang() == lang)
-            .count()
-    };
-    let also = if args.with_default {
-        ", also as an extension of the embedded lexicon"
-    } else {
-        ""
-    };
-    let mut out = stdout();
-    writeln!(
-        out,
-        "OK: {what} (lexicon {}) is valid{also}: {} ({} and {}), {} ({} EN, {} FR)",
-        lexicon.version(),
-        count(roles.len(), "entry", "entries"),
-        count(peers, "peer role", "peer roles"),
-        count(roles.len() - peers, "not-peer entry", "not-peer entries"),
-        count(variants, "variant", "variants"),
-        in_lang(Lang::En),
-        in_lang(Lang::Fr),
-    )?;
-    out.flush()?;
-    Ok(())
-}
-
-/// "1 entry", "3 entries".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

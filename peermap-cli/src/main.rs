@@ -12,6 +12,7 @@ mod classify;
 mod cli;
 mod commands;
 mod input;
+mod lexicon_check;
 mod lexicon_files;
 mod map_commands;
 mod output;
@@ -67,7 +68,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Similar(args) => map_commands::similar(args)?,
         Command::Find(args) => map_commands::find(args)?,
         Command::Report(args) => report::run(args)?,
-        Command::Lexicon(LexiconCommand::Check(args)) => commands::check(args)?,
+        Command::Lexicon(LexiconCommand::Check(args)) => lexicon_check::check(args)?,
+        Command::Lexicon(LexiconCommand::Add(args)) => lexicon_files::add(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
             return Ok(match lexicon_files::fmt(args)? {
                 lexicon_files::FmtOutcome::Canonical => ExitCode::SUCCESS,
@@ -82,7 +84,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn embedded_needed(command: &Command) -> bool {
     match command {
         Command::Lexicon(LexiconCommand::Check(args)) => args.path.is_none() || args.with_default,
-        Command::Lexicon(LexiconCommand::Fmt(_)) => false,
+        Command::Lexicon(LexiconCommand::Fmt(_) | LexiconCommand::Add(_)) => false,
         _ => true,
     }
 }

@@ -866,7 +866,12 @@ fn occupational_codes_are_shown_and_added_as_columns() {
 fn lexicon_check_validates_folders() {
     let output = run(&["lexicon", "check"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    assert!(stdout(&output).starts_with("OK:"), "{}", stdout(&output));
+    let last = stdout(&output)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(last.starts_with("OK:"), "{}", stdout(&output));
 
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
     assert_eq!(code(&run(&["lexicon", "check", data.to_str().unwrap()])), 0);
@@ -896,6 +901,12 @@ fn lexicon_check_validates_folders() {
     for expected in ["broken-entry.json", "broken-entry", "label.fr", "navigaton"] {
         assert!(report.contains(expected), "{expected}: {report}");
     }
+    // Each problem gives its line and a hint where the message does not already say it.
+    assert!(
+        report.contains("broken-entry.json:6: entry \"broken-entry\": field \"label.fr\""),
+        "{report}"
+    );
+    assert!(report.contains("  hint: add the field"), "{report}");
 
     // The same folder given to classify is a fatal error, one problem per line.
     let output = run_with_input(
@@ -906,6 +917,166 @@ fn lexicon_check_validates_folders() {
     let err = stderr(&output);
     assert!(err.starts_with("peermap: error: "));
     assert!(err.lines().count() >= 3, "{err}");
+}
+
+#[test]
+fn lexicon_check_warns_about_near_duplicates_and_unsourced_titles() {
+    let dir = temp_dir();
+    let entry = |id: &str, title: &str, extra: &str| {
+        format!(
+            r#"{{
+  "id": "{id}",
+  "kind": "not-peer",
+  "broader": null,
+  "label": {{"en": "{id}", "fr": "{id}"}},
+  "definition": {{"en": "A test entry.", "fr": "Une entrée de test."}},
+  "reason": {{"en": "A test.", "fr": "Un test."}},
+  "variants": [
+    {{"text": "{title}", "lang": "en"{extra}}}
+  ],
+  "sources": ["https://example.org"]
+}}
+"#
+        )
+    };
+    fs::write(
+        dir.path().join("alpha.json"),
+        entry(
+            "alpha",
+            "ward liaison worker",
+            ", \"sources\": [\"https://example.org\"]",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("beta.json"),
+        entry("beta", "ward liason worker", ", \"status\": \"unverified\""),
+    )
+    .unwrap();
+    let output = run(&["lexicon", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        code(&output),
+        0,
+        "warnings do not fail the check: {}",
+        stderr(&output)
+    );
+    let text = stdout(&output);
+    assert!(text.contains("alpha.json:9: entry \"alpha\": \"ward liaison worker\" is close to \"ward liason worker\" of \"beta\""), "{text}");
+    assert!(
+        text.contains("beta.json:9: entry \"beta\": variant \"ward liason worker\" has no source"),
+        "{text}"
+    );
+    assert!(
+        text.lines().last().unwrap().contains("2 warnings"),
+        "{text}"
+    );
+}
+
+#[test]
+fn lexicon_add_writes_a_checked_variant_in_canonical_form() {
+    let dir = temp_dir();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    for file in fs::read_dir(&data).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let folder = dir.path().to_str().unwrap();
+    let output = run(&[
+        "lexicon",
+        "add",
+        "peer-mentor",
+        "mentor-pair de rétablissement",
+        "--lang",
+        "fr",
+        "--region",
+        "QC",
+        "--source",
+        "https://example.org/mentor",
+        "--data",
+        folder,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("added to "),
+        "{}",
+        stdout(&output)
+    );
+    let text = fs::read_to_string(dir.path().join("peer-mentor.json")).unwrap();
+    assert!(text.contains(
+        "    {\"text\": \"mentor-pair de rétablissement\", \"lang\": \"fr\", \"regions\": [\"CA-QC\"], \"sources\": [\"https://example.org/mentor\"]},\n"
+    ), "{text}");
+    assert_eq!(code(&run(&["lexicon", "fmt", "--check", folder])), 0);
+    let output = run_with_input(
+        &[
+            "classify",
+            "-",
+            "--no-default-lexicon",
+            "--lexicon",
+            folder,
+            "--input-format",
+            "lines",
+        ],
+        b"Mentore-paire de r\xc3\xa9tablissement\n",
+    );
+    assert!(
+        stdout(&output).contains("peer-mentor"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Without a source the variant is marked unverified.
+    let output = run(&[
+        "lexicon",
+        "add",
+        "peer-mentor",
+        "recovery buddy",
+        "--lang",
+        "en",
+        "--data",
+        folder,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(fs::read_to_string(dir.path().join("peer-mentor.json"))
+        .unwrap()
+        .contains("{\"text\": \"recovery buddy\", \"lang\": \"en\", \"status\": \"unverified\"}"));
+
+    // A title already there, a title of another entry, a bad region, an unknown entry.
+    let before = fs::read_to_string(dir.path().join("peer-mentor.json")).unwrap();
+    for (args, message) in [
+        (
+            vec!["peer-mentor", "Peer Mentors", "--lang", "en"],
+            "already in",
+        ),
+        (
+            vec!["peer-mentor", "pair aidant", "--lang", "fr"],
+            "would not be valid",
+        ),
+        (
+            vec!["peer-mentor", "x y", "--lang", "en", "--region", "Quebec"],
+            "ISO 3166",
+        ),
+        (
+            vec!["peer-mentr", "x", "--lang", "en"],
+            "did you mean peer-mentor",
+        ),
+    ] {
+        let mut all = vec!["lexicon", "add"];
+        all.extend(args);
+        all.extend(["--data", folder]);
+        let output = run(&all);
+        assert_eq!(code(&output), 1, "{all:?}");
+        assert!(
+            stderr(&output).contains(message),
+            "{all:?}: {}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("peer-mentor.json")).unwrap(),
+        before
+    );
 }
 
 #[test]
