@@ -1,4 +1,5 @@
-//! Embeds every lexicon file of `data/` and fails the build on a file that is not JSON.
+//! Embeds every lexicon file of `data/` and the qualifier vocabulary of `data/qualifiers/`,
+//! and fails the build on a file that is not JSON.
 //!
 //! Adding a role is adding a file: this script lists them, so no Rust code changes. The full
 //! validation (unknown fields, collisions, cycles) runs in the tests and in
@@ -18,39 +19,19 @@ fn main() {
     let data = Path::new(&manifest_dir).join("data");
     println!("cargo:rerun-if-changed=data");
 
-    let mut names: Vec<String> = fs::read_dir(&data)
-        .expect("data/ exists")
-        .map(|entry| entry.expect("readable data/ entry").file_name())
-        .filter_map(|name| name.to_str().map(str::to_string))
-        .filter(|name| name.ends_with(".json") && !name.ends_with(".schema.json"))
-        .collect();
-    names.sort();
-
     let version = fs::read_to_string(data.join("VERSION")).expect("data/VERSION exists");
     let version = version.trim();
     let mut hash = Fnv64::new();
-    let mut code = String::from("pub(crate) static EMBEDDED_FILES: &[(&str, &str)] = &[\n");
-    for name in &names {
-        let path = data.join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/{name}: {e}"));
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
-            panic!(
-                "data/{name}: not valid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            );
-        }
-        hash.write(name.as_bytes());
-        hash.write(text.as_bytes());
-        writeln!(
-            code,
-            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/{name}\"))),"
-        )
-        .unwrap();
-    }
-    code.push_str("];\n");
-    embed_qualifiers(&data, &mut code, &mut hash);
+    let mut code = String::new();
+    embed_folder(&data, "", "EMBEDDED_FILES", &mut code, &mut hash);
+    // The qualifier vocabulary (`data/qualifiers/*.json`) goes into the same version hash.
+    embed_folder(
+        &data.join("qualifiers"),
+        "qualifiers/",
+        "EMBEDDED_QUALIFIER_FILES",
+        &mut code,
+        &mut hash,
+    );
     writeln!(
         code,
         "/// The version of the embedded lexicon: the data release (`data/VERSION`) plus a short\n\
@@ -64,36 +45,35 @@ fn main() {
     fs::write(out, code).expect("OUT_DIR is writable");
 }
 
-/// Embeds the qualifier vocabulary, `data/qualifiers/*.json`, into the same version hash.
-fn embed_qualifiers(data: &Path, code: &mut String, hash: &mut Fnv64) {
-    let folder = data.join("qualifiers");
+/// Writes `static NAME: &[(&str, &str)]` holding every `*.json` of `folder` (but schemas), in
+/// name order, and adds each file (its name prefixed by `prefix`) to the version hash.
+fn embed_folder(folder: &Path, prefix: &str, name: &str, code: &mut String, hash: &mut Fnv64) {
     println!("cargo:rerun-if-changed={}", folder.display());
-    let mut names: Vec<String> = fs::read_dir(&folder)
-        .expect("data/qualifiers/ exists")
-        .map(|entry| entry.expect("readable data/qualifiers/ entry").file_name())
-        .filter_map(|name| name.to_str().map(str::to_string))
-        .filter(|name| name.ends_with(".json"))
+    let mut files: Vec<String> = fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("data/{prefix}: {e}"))
+        .map(|entry| entry.expect("a readable data/ entry").file_name())
+        .filter_map(|file| file.to_str().map(str::to_string))
+        .filter(|file| file.ends_with(".json") && !file.ends_with(".schema.json"))
         .collect();
-    names.sort();
-    code.push_str("pub(crate) static EMBEDDED_QUALIFIER_FILES: &[(&str, &str)] = &[\n");
-    for name in &names {
-        let path = folder.join(name);
+    files.sort();
+    writeln!(code, "pub(crate) static {name}: &[(&str, &str)] = &[").unwrap();
+    for file in &files {
+        let path = folder.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
-        let text =
-            fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/qualifiers/{name}: {e}"));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/{prefix}{file}: {e}"));
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
             panic!(
-                "data/qualifiers/{name}: not valid JSON at line {}, column {}: {e}",
+                "data/{prefix}{file}: not valid JSON at line {}, column {}: {e}",
                 e.line(),
                 e.column()
             );
         }
-        hash.write(b"qualifiers/");
-        hash.write(name.as_bytes());
+        hash.write(prefix.as_bytes());
+        hash.write(file.as_bytes());
         hash.write(text.as_bytes());
         writeln!(
             code,
-            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/qualifiers/{name}\"))),"
+            "    ({file:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/{prefix}{file}\"))),"
         )
         .unwrap();
     }

@@ -72,6 +72,19 @@ impl Region {
         (country_ok && sub_ok).then_some(Region(upper))
     }
 
+    /// The code a contributor most likely meant by a common non-ISO shorthand: a Canadian
+    /// province or territory alone (`QC` → `CA-QC`) or `UK` (→ `GB`); `None` otherwise.
+    pub fn suggest(code: &str) -> Option<Region> {
+        let upper = code.trim().to_ascii_uppercase();
+        if upper == "UK" {
+            return Region::parse("GB");
+        }
+        CANADIAN_SUBDIVISIONS
+            .contains(&upper.as_str())
+            .then(|| Region::parse(&format!("CA-{upper}")))
+            .flatten()
+    }
+
     /// The code, e.g. `CA-QC`.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -104,15 +117,12 @@ const CANADIAN_SUBDIVISIONS: &[&str] = &[
 
 /// What to write instead of a region code that is not ISO 3166.
 fn region_hint(region: &str) -> String {
-    let upper = region.trim().to_ascii_uppercase();
-    if upper == "UK" {
-        return "the ISO 3166 code of the United Kingdom is GB".to_string();
+    match Region::suggest(region) {
+        Some(r) if r.as_str() == "GB" => "the ISO 3166 code of the United Kingdom is GB".to_string(),
+        Some(r) => format!("a Canadian province is written with its country: {r}"),
+        None => "use a country (CA, FR, GB, BE, CH, SN…) or a subdivision with its country (CA-QC, CA-ON)"
+            .to_string(),
     }
-    if CANADIAN_SUBDIVISIONS.contains(&upper.as_str()) {
-        return format!("a Canadian province is written with its country: CA-{upper}");
-    }
-    "use a country (CA, FR, GB, BE, CH, SN…) or a subdivision with its country (CA-QC, CA-ON)"
-        .to_string()
 }
 
 /// The officially assigned ISO 3166-1 alpha-2 country codes (249), so that "UK" or "QC"
@@ -937,13 +947,23 @@ impl<'a> EntryReader<'a> {
     }
 
     pub(crate) fn bilingual(&mut self, obj: &Map<String, Value>, field: &str) -> Option<Bilingual> {
-        let Some(value) = obj.get(field) else {
-            self.error(field, ErrorKind::Missing);
+        self.bilingual_at(obj, field, field)
+    }
+
+    /// The text in both languages under `key`, reported at `path` (e.g. `evidence[0].reason`).
+    pub(crate) fn bilingual_at(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<Bilingual> {
+        let Some(value) = obj.get(key) else {
+            self.error(path, ErrorKind::Missing);
             return None;
         };
-        let inner = self.object(value, field, &["en", "fr"])?;
-        let en = self.string(inner, "en", &format!("{field}.en"));
-        let fr = self.string(inner, "fr", &format!("{field}.fr"));
+        let inner = self.object(value, path, &["en", "fr"])?;
+        let en = self.string(inner, "en", &format!("{path}.en"));
+        let fr = self.string(inner, "fr", &format!("{path}.fr"));
         Some(Bilingual { en: en?, fr: fr? })
     }
 }
@@ -1404,6 +1424,29 @@ fn check_variant_collisions(roles: &[Role], errors: &mut Vec<LexiconError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_shorthands_suggest_their_iso_code() {
+        assert_eq!(Region::suggest("qc").unwrap().as_str(), "CA-QC");
+        assert_eq!(Region::suggest("UK").unwrap().as_str(), "GB");
+        assert!(Region::suggest("Quebec").is_none());
+        let e = LexiconError::new(
+            "f.json",
+            Some("x"),
+            Some("variants[0].regions[0]"),
+            ErrorKind::BadRegion("QC".into()),
+        );
+        assert!(e.hint().unwrap().contains("CA-QC"));
+        let e = LexiconError::new("f.json", Some("x"), Some("label.fr"), ErrorKind::Missing);
+        assert!(e.hint().unwrap().starts_with("add the field"));
+        let e = LexiconError::new(
+            "f.json",
+            Some("x"),
+            Some("kind"),
+            ErrorKind::UnknownValue("m".into()),
+        );
+        assert!(e.hint().is_none(), "the message already lists the values");
+    }
 
     #[test]
     fn regions_parse_and_overlap_by_country() {

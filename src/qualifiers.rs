@@ -4,6 +4,10 @@
 //! Qualifiers never choose the role; they are read from the words the matched variant did not
 //! cover, so a word that belongs to a variant ("volunteer" in *community health volunteer*) is
 //! never taken for one. What cannot be placed is kept in `other`: nothing silently vanishes.
+//!
+//! The words and what they are evidence for come from the vocabulary (`data/qualifiers/`, see
+//! the `vocabulary` module); this module holds only the reading: identifiers, levels and
+//! fractions of full time, phrases of neighbouring words, a trailing place, the leftovers.
 
 use serde::Serialize;
 

@@ -474,36 +474,20 @@ fn read_rules(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Rule> {
                 None
             }
         };
-        let reason = reason(r, rule, &path);
-        if let (Some(dimension), Some(value), Some(when), Some((en, fr))) =
+        let reason = r.bilingual_at(rule, "reason", &format!("{path}.reason"));
+        if let (Some(dimension), Some(value), Some(when), Some(reason)) =
             (dimension, value, when, reason)
         {
             rules.push(Rule {
                 dimension,
                 value,
                 when,
-                reason_en: en,
-                reason_fr: fr,
+                reason_en: reason.get(Lang::En).to_string(),
+                reason_fr: reason.get(Lang::Fr).to_string(),
             });
         }
     }
     rules
-}
-
-fn reason(
-    r: &mut EntryReader<'_>,
-    rule: &Map<String, Value>,
-    path: &str,
-) -> Option<(String, String)> {
-    let field = format!("{path}.reason");
-    let Some(value) = rule.get("reason") else {
-        r.error(&field, ErrorKind::Missing);
-        return None;
-    };
-    let inner = r.object(value, &field, &["en", "fr"])?;
-    let en = r.string(inner, "en", &format!("{field}.en"));
-    let fr = r.string(inner, "fr", &format!("{field}.fr"));
-    Some((en?, fr?))
 }
 
 fn read_words(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Word> {

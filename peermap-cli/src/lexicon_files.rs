@@ -185,14 +185,16 @@ fn new_variant(args: &crate::cli::AddArgs) -> anyhow::Result<serde_json::Value> 
     );
     let mut regions = Vec::new();
     for region in &args.region {
-        let code = match peermap::Region::parse(region) {
-            Some(code) => code,
-            None => peermap::Region::parse(&format!("CA-{region}"))
-                .filter(|_| is_canadian_subdivision(region))
-                .with_context(|| {
-                    format!("\"{region}\" is not an ISO 3166 code: use a country (CA, FR, GB) or a subdivision (CA-QC)")
-                })?,
-        };
+        // Only codes that are not ISO 3166 are read as shorthands ("NL" stays the Netherlands).
+        let code = peermap::Region::parse(region)
+            .or_else(|| {
+                let suggested = peermap::Region::suggest(region)?;
+                eprintln!("note: read the region \"{region}\" as {suggested}");
+                Some(suggested)
+            })
+            .with_context(|| {
+                format!("\"{region}\" is not an ISO 3166 code: use a country (CA, FR, GB) or a subdivision (CA-QC)")
+            })?;
         regions.push(serde_json::Value::String(code.as_str().to_string()));
     }
     if !regions.is_empty() {
@@ -210,13 +212,6 @@ fn new_variant(args: &crate::cli::AddArgs) -> anyhow::Result<serde_json::Value> 
         variant["sources"] = args.source.clone().into();
     }
     Ok(variant)
-}
-
-fn is_canadian_subdivision(code: &str) -> bool {
-    const CODES: &[&str] = &[
-        "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
-    ];
-    CODES.contains(&code.trim().to_ascii_uppercase().as_str())
 }
 
 /// Checks the folder as it would be with `file` replaced by `text`: alone, or else as an
