@@ -285,19 +285,16 @@ impl Crosswalk {
         let tokens = normalize::tokenize(title);
         let mut answer = match self.engine.index.find(title, &tokens) {
             Some(hit) => {
-                let context: Vec<&str> = tokens
-                    .iter()
-                    .zip(&hit.covered)
-                    .filter(|(t, covered)| !**covered && !t.stop)
-                    .map(|(t, _)| t.norm.as_str())
-                    .collect();
+                let context = qualifiers::context_groups(title, &tokens, &hit.covered);
                 let (mut chosen, mut resolution) = self.resolve(&hit.entries, &context);
                 // Words that decided between shared entries belong to the role, not to the
                 // qualifiers.
                 let mut covered = hit.covered.clone();
                 if let Resolution::Context(cues) = &resolution {
                     for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
-                        *covered |= cues.contains(&token.norm);
+                        *covered |= cues
+                            .iter()
+                            .any(|cue| cue.split(' ').any(|w| w == token.norm));
                     }
                 }
                 if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, &tokens) {
@@ -408,7 +405,7 @@ impl Crosswalk {
     /// Which of the entries sharing a matched key the title names: the narrowest when they lie
     /// on one broader-chain, else the one the title's other words point to, else the one in
     /// the hinted region; otherwise all of them (ambiguous).
-    fn resolve(&self, entries: &[u32], context: &[&str]) -> (Vec<u32>, Resolution) {
+    fn resolve(&self, entries: &[u32], context: &[Vec<&str>]) -> (Vec<u32>, Resolution) {
         let index = &self.engine.index;
         let mut roles: Vec<u32> = Vec::new();
         for &e in entries {
@@ -449,17 +446,23 @@ impl Crosswalk {
     /// "Community Health Outreach Worker": "outreach worker" is shared, but "community" and
     /// "health" belong to the community health worker's titles and not to the others. The
     /// candidate with the most such words wins, if it is the only one with the most.
-    fn pointed_to_by_context(&self, roles: &[u32], context: &[&str]) -> Option<(u32, Vec<String>)> {
+    fn pointed_to_by_context(
+        &self,
+        roles: &[u32],
+        context: &[Vec<&str>],
+    ) -> Option<(u32, Vec<String>)> {
         let index = &self.engine.index;
         let words_of = |e: u32| &index.role_words[index.entries[e as usize].role];
+        // A group is a cue for a role when all its words are in the role's titles.
+        let holds = |e: u32, group: &[&str]| group.iter().all(|w| words_of(e).contains(*w));
         let mut best: Option<(u32, Vec<String>)> = None;
         let mut tied = false;
         for &e in roles {
             let cues: Vec<String> = context
                 .iter()
-                .filter(|w| words_of(e).contains(**w))
-                .filter(|w| !roles.iter().all(|&other| words_of(other).contains(**w)))
-                .map(|w| w.to_string())
+                .filter(|group| holds(e, group))
+                .filter(|group| !roles.iter().all(|&other| holds(other, group)))
+                .map(|group| group.join(" "))
                 .collect();
             let best_len = best.as_ref().map_or(0, |(_, c)| c.len());
             if cues.len() > best_len {

@@ -371,6 +371,35 @@ pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool], lang: Lang) 
     }
 }
 
+/// The words not `covered`, grouped as context for choosing between roles that share a title:
+/// each qualifier phrase ("santé mentale", "mental health", "home care") is one group, any other
+/// word a group of its own. A phrase points to a role only as a whole, so the "santé" of "santé
+/// mentale" never picks a role whose titles say "santé" ("Accompagnateur – santé mentale" stays
+/// ambiguous), while "harm reduction" still points to the harm reduction peer worker.
+pub(crate) fn context_groups<'t>(
+    title: &str,
+    tokens: &'t [Token],
+    covered: &[bool],
+) -> Vec<Vec<&'t str>> {
+    let segment = segments(tokens);
+    let free: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !covered[i] && !tokens[i].stop)
+        .collect();
+    let mut groups = Vec::new();
+    let mut k = 0;
+    while k < free.len() {
+        let len = longest_phrase_at(title, tokens, &free[k..], &segment).map_or(1, |(len, _)| len);
+        groups.push(
+            free[k..k + len]
+                .iter()
+                .map(|&i| tokens[i].norm.as_str())
+                .collect(),
+        );
+        k += len;
+    }
+    groups
+}
+
 /// The words nothing could place, as runs of neighbouring words ("Ryan White Program"): a run
 /// goes on over stop words but not across a separator or a bracket.
 fn unplaced_runs(title: &str, tokens: &[Token], used: &[bool]) -> Vec<String> {

@@ -467,3 +467,36 @@ fn a_narrower_role_is_chosen_when_all_its_words_are_in_the_title() {
     // Without the broader role's title, scattered words name nothing.
     assert_eq!(role("Helper for parent peers").as_deref(), None);
 }
+
+#[test]
+fn a_domain_phrase_never_breaks_a_tie_by_one_of_its_words() {
+    // Found by the benchmark workload: "santé" of "santé mentale" and "health" of "mental
+    // health" are words of some roles' titles, but the phrase is a domain, not a role.
+    for title in [
+        "Accompagnateur – santé mentale",
+        "APN – santé mentale",
+        "PN – Mental Health",
+        "Support Worker – santé mentale",
+        "Agent Santé – Mental Health",
+        "mediator – Mental Health",
+        "PSW – Youth – santé mentale",
+    ] {
+        let answer = classify(title);
+        assert_eq!(
+            answer.verdict(),
+            Verdict::Ambiguous,
+            "{title}: {}",
+            answer.explanation()
+        );
+        assert_eq!(answer.qualifiers().domains(), ["mental-health"], "{title}");
+    }
+    // A whole phrase that is in a role's own titles still points to it.
+    assert_eq!(
+        classify("Harm Reduction Outreach Worker").role(),
+        Some("harm-reduction-peer-worker")
+    );
+    assert_eq!(
+        classify("PSW - Home Care, Toronto (part-time)").role(),
+        Some("personal-support-worker")
+    );
+}
