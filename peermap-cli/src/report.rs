@@ -190,6 +190,15 @@ impl Report {
         Ok(())
     }
 
+    /// Peer-role rows whose role satisfies `test`.
+    fn rows_whose_role(&self, lexicon: &Lexicon, test: impl Fn(&peermap::Role) -> bool) -> u64 {
+        self.roles
+            .iter()
+            .filter(|(id, _)| lexicon.get(id).is_some_and(&test))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// Rows coded to a peer role.
     fn peer_rows(&self) -> u64 {
         self.verdicts[0]
@@ -250,16 +259,7 @@ impl Report {
         let mut traditions: Vec<Bar> = Tradition::ALL
             .iter()
             .map(|tradition| {
-                let n = self
-                    .roles
-                    .iter()
-                    .filter(|(id, _)| {
-                        lexicon
-                            .get(id)
-                            .is_some_and(|r| r.traditions().contains(tradition))
-                    })
-                    .map(|(_, n)| n)
-                    .sum();
+                let n = self.rows_whose_role(lexicon, |r| r.traditions().contains(tradition));
                 Bar::new(tradition.as_str(), tradition.label(lang).to_string(), n)
             })
             .collect();
@@ -295,17 +295,10 @@ impl Report {
                     .value_codes()
                     .iter()
                     .map(|code| {
-                        let n = self
-                            .roles
-                            .iter()
-                            .filter(|(id, _)| {
-                                lexicon
-                                    .get(id)
-                                    .and_then(|r| r.profile())
-                                    .is_some_and(|p| p.codes(*dimension).contains(code))
-                            })
-                            .map(|(_, n)| n)
-                            .sum();
+                        let n = self.rows_whose_role(lexicon, |r| {
+                            r.profile()
+                                .is_some_and(|p| p.codes(*dimension).contains(code))
+                        });
                         let label = dimension.value_label(code, lang).unwrap_or(code);
                         Bar::new(code, label.to_string(), n)
                     })
