@@ -1022,21 +1022,26 @@ const CODE_PREDICATES: &[&str] = &[
     "skos:relatedMatch",
 ];
 
-fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
+/// The JSON object a data file holds, or the error naming the file.
+pub(crate) fn json_object(file: &str, text: &str) -> Result<Value, Vec<LexiconError>> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| vec![LexiconError::not_json(file, &e)])?;
-    let mut r = EntryReader {
-        file,
-        entry: None,
-        errors: Vec::new(),
-    };
-    let Value::Object(fields) = &value else {
+    if !value.is_object() {
         return Err(vec![LexiconError::new(
             file,
             None,
             None,
             ErrorKind::NotAnObject,
         )]);
+    }
+    Ok(value)
+}
+
+fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
+    let value = json_object(file, text)?;
+    let mut r = EntryReader::new(file);
+    let Value::Object(fields) = &value else {
+        unreachable!("json_object returns objects")
     };
     // The id first, so that every later message can name the entry.
     let id = read_id(&mut r, fields, file);

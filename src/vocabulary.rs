@@ -338,16 +338,10 @@ fn check_closed_lists_complete(
 }
 
 fn parse_file(file: &str, text: &str) -> Result<Code, Vec<LexiconError>> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| vec![LexiconError::not_json(file, &e)])?;
+    let value = crate::lexicon::json_object(file, text)?;
     let mut r = EntryReader::new(file);
     let Value::Object(fields) = &value else {
-        return Err(vec![LexiconError::new(
-            file,
-            None,
-            None,
-            ErrorKind::NotAnObject,
-        )]);
+        unreachable!("json_object returns objects")
     };
     r.entry = fields
         .get("code")
