@@ -1,6 +1,7 @@
 //! The answer for one title: a verdict, the role and where it sits on the map, how sure and why.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -51,7 +52,7 @@ impl fmt::Display for Verdict {
 /// An entry the title could name, with how well it fits.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Candidate {
-    pub(crate) role: String,
+    pub(crate) role: Arc<str>,
     pub(crate) score: f64,
 }
 
@@ -72,23 +73,25 @@ impl Candidate {
 pub struct Answer {
     pub(crate) input: String,
     pub(crate) verdict: Verdict,
-    pub(crate) role: Option<String>,
-    pub(crate) lineage: Vec<String>,
-    pub(crate) label: Option<String>,
-    pub(crate) traditions: Vec<Tradition>,
+    // Strings shared with the crosswalk (cloning an answer's role, label or lineage costs a
+    // reference count, not an allocation).
+    pub(crate) role: Option<Arc<str>>,
+    pub(crate) lineage: Arc<[String]>,
+    pub(crate) label: Option<Arc<str>>,
+    pub(crate) traditions: Arc<[Tradition]>,
     pub(crate) score: f64,
     pub(crate) method: Option<Method>,
-    pub(crate) matched: Option<String>,
+    pub(crate) matched: Option<Arc<str>>,
     pub(crate) lang: Option<Lang>,
-    pub(crate) candidates: Vec<Candidate>,
+    pub(crate) candidates: Arc<[Candidate]>,
     pub(crate) qualifiers: Qualifiers,
     pub(crate) profile: Profile,
     #[serde(serialize_with = "crate::qualifiers::serialize_evidence")]
     pub(crate) evidence: Vec<Evidence>,
-    pub(crate) reason: Option<String>,
+    pub(crate) reason: Option<Arc<str>>,
     pub(crate) truncated: bool,
-    pub(crate) lexicon_version: String,
-    pub(crate) explanation: String,
+    pub(crate) lexicon_version: Arc<str>,
+    pub(crate) explanation: Arc<str>,
 }
 
 impl Answer {

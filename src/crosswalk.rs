@@ -1,14 +1,15 @@
 //! The configurable crosswalk: a lexicon, its index, and the settings that shape answers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
 use crate::answer::{Answer, Candidate, Verdict};
-use crate::index::{Hit, Index, Method};
+use crate::index::{FastMap, Hit, Index, Method};
 use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
+use crate::model::Tradition;
 use crate::model::{Lang, Profile};
 use crate::normalize::{self, Token};
 use crate::qualifiers::{self, Qualifiers, Reading};
@@ -36,6 +37,54 @@ struct Engine {
     narrower: Vec<Vec<usize>>,
     /// For each role (by position), its entries in the index.
     entries_of: Vec<Vec<u32>>,
+    /// For each role (by position), the strings its answers share.
+    shared: Vec<SharedRole>,
+    /// For each entry, its variant's text as written.
+    texts: Vec<Arc<str>>,
+    version: Arc<str>,
+    no_lineage: Arc<[String]>,
+    no_traditions: Arc<[Tradition]>,
+    no_candidates: Arc<[Candidate]>,
+    no_text: Arc<str>,
+    /// "No lexicon variant covers this title.", in English and French.
+    unknown: [Arc<str>; 2],
+}
+
+/// What every answer naming a role repeats, built once.
+#[derive(Debug)]
+struct SharedRole {
+    id: Arc<str>,
+    lineage: Arc<[String]>,
+    labels: [Arc<str>; 2],
+    traditions: Arc<[Tradition]>,
+    reasons: Option<[Arc<str>; 2]>,
+}
+
+impl SharedRole {
+    fn new(lexicon: &Lexicon, role: &Role) -> SharedRole {
+        let both = |f: &dyn Fn(Lang) -> String| [Arc::from(f(Lang::En)), Arc::from(f(Lang::Fr))];
+        SharedRole {
+            id: Arc::from(role.id()),
+            lineage: lexicon
+                .lineage(role.id())
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            labels: both(&|lang| role.label(lang).to_string()),
+            traditions: Arc::from(role.traditions()),
+            reasons: role
+                .reason(Lang::En)
+                .is_some()
+                .then(|| both(&|lang| role.reason(lang).unwrap_or_default().to_string())),
+        }
+    }
+}
+
+fn lang_at(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+    }
 }
 
 impl Engine {
@@ -59,11 +108,32 @@ impl Engine {
         for (e, entry) in index.entries.iter().enumerate() {
             entries_of[entry.role].push(e as u32);
         }
+        let shared = lexicon
+            .roles()
+            .iter()
+            .map(|role| SharedRole::new(&lexicon, role))
+            .collect();
+        let texts = index
+            .entries
+            .iter()
+            .map(|e| Arc::from(lexicon.roles()[e.role].variants()[e.variant].text()))
+            .collect();
         Engine {
+            version: Arc::from(lexicon.version()),
             lexicon,
             index,
             narrower,
             entries_of,
+            shared,
+            texts,
+            no_lineage: Arc::from(Vec::new()),
+            no_traditions: Arc::from(Vec::new()),
+            no_candidates: Arc::from(Vec::new()),
+            no_text: Arc::from(""),
+            unknown: [
+                Arc::from("No lexicon variant covers this title."),
+                Arc::from("Aucune variante du lexique ne couvre ce titre."),
+            ],
         }
     }
 }
@@ -212,12 +282,15 @@ impl CrosswalkBuilder {
             None => None,
         };
         let engine = self.engine()?;
-        Ok(Crosswalk {
+        let mut crosswalk = Crosswalk {
             engine,
             threshold: self.threshold,
             region,
             lang: self.lang,
-        })
+            table: Arc::default(),
+        };
+        crosswalk.table = Arc::new(crosswalk.build_table());
+        Ok(crosswalk)
     }
 
     fn engine(&self) -> Result<Arc<Engine>, Error> {
@@ -248,6 +321,28 @@ pub struct Crosswalk {
     threshold: f64,
     region: Option<Region>,
     lang: Lang,
+    /// Answers to titles that are one variant's words and nothing else (see `Table`).
+    table: Arc<Table>,
+}
+
+/// The answers to titles made of exactly one lexicon variant's words, computed once per
+/// crosswalk by the same code that codes any title (`answer_for_hit`), so that a title the
+/// lexicon knows costs about a normalized hash lookup. Keyed by the variant's folded key;
+/// each holds the first entry (to tell an exact hit) and the answers as a normalized and as an
+/// exact hit. Acronyms are left out: their answers depend on capitals.
+#[derive(Debug, Default)]
+struct Table {
+    answers: FastMap<String, TableEntry>,
+}
+
+#[derive(Debug)]
+struct TableEntry {
+    /// The key's first entry, to tell an exact hit.
+    first: u32,
+    /// An acronym: answered from the table only when written in capitals.
+    acronym: bool,
+    /// As a normalized hit, as an exact hit.
+    answers: [Answer; 2],
 }
 
 impl Default for Crosswalk {
@@ -283,9 +378,82 @@ impl Crosswalk {
     pub fn classify(&self, title: &str) -> Answer {
         let (title, truncated) = normalize::truncate(title);
         let tokens = normalize::tokenize(title);
-        let mut answer = match self.engine.index.find(title, &tokens) {
+        let mut answer = self
+            .answer_from_table(title, &tokens)
+            .unwrap_or_else(|| self.classify_tokens(title, &tokens));
+        answer.truncated = truncated;
+        answer
+    }
+
+    /// The table's answer when the title is exactly one variant's words.
+    fn answer_from_table(&self, title: &str, tokens: &[Token]) -> Option<Answer> {
+        thread_local! {
+            // The key of the title being coded, built in one reused buffer.
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        let entry = KEY.with_borrow_mut(|key| {
+            normalize::write_key(tokens, key);
+            self.table.answers.get(key.as_str())
+        })?;
+        // The same tests as the whole path's: the words do not cross a part of the title, and
+        // an acronym is written in capitals.
+        let first = tokens.iter().position(|t| !t.stop)?;
+        let last = tokens.iter().rposition(|t| !t.stop)?;
+        if !crate::index::holds_together(tokens, &[first, last])
+            || (entry.acronym && !tokens.iter().all(|t| t.stop || t.upper))
+        {
+            return None;
+        }
+        let exact = !entry.acronym && self.engine.index.is_exact(title, entry.first);
+        let mut answer = entry.answers[usize::from(exact)].clone();
+        answer.input = title.to_string();
+        Some(answer)
+    }
+
+    fn build_table(&self) -> Table {
+        let index = &self.engine.index;
+        let mut table = FastMap::default();
+        for (key, entries, acronym) in index.whole_keys() {
+            let words = key.split(' ').count();
+            let answer = |method: Method| {
+                let hit = index.whole_hit(entries, words, method);
+                let (chosen, resolution) = self.resolve(entries, &[]);
+                let reading = qualifiers::Reading::empty();
+                self.answer_for_hit("", &hit, chosen, resolution, reading)
+            };
+            let answers = if acronym {
+                [answer(Method::Abbreviation), answer(Method::Abbreviation)]
+            } else {
+                [answer(Method::Normalized), answer(Method::Exact)]
+            };
+            table.insert(
+                key.to_string(),
+                TableEntry {
+                    first: entries[0],
+                    acronym,
+                    answers,
+                },
+            );
+        }
+        Table { answers: table }
+    }
+
+    /// Codes a title's tokens by the whole path: find, resolve, narrow, read, answer.
+    fn classify_tokens(&self, title: &str, tokens: &[Token]) -> Answer {
+        match self.engine.index.find(title, tokens) {
             Some(hit) => {
-                let context = qualifiers::context_groups(title, &tokens, &hit.covered);
+                // Context only matters when several roles share the matched title.
+                let index = &self.engine.index;
+                let role_of = |e: &u32| index.entries[*e as usize].role;
+                let shared = hit
+                    .entries
+                    .iter()
+                    .any(|e| role_of(e) != role_of(&hit.entries[0]));
+                let context = if shared {
+                    qualifiers::context_groups(title, tokens, &hit.covered)
+                } else {
+                    Vec::new()
+                };
                 let (mut chosen, mut resolution) = self.resolve(&hit.entries, &context);
                 // Words that decided between shared entries belong to the role, not to the
                 // qualifiers.
@@ -297,24 +465,22 @@ impl Crosswalk {
                             .any(|cue| cue.split(' ').any(|w| w == token.norm));
                     }
                 }
-                if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, &tokens) {
+                if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, tokens) {
                     for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
                         *covered |= !token.stop && words.contains(&token.norm);
                     }
                     chosen = vec![narrower];
                     resolution = Resolution::Narrower;
                 }
-                let reading = qualifiers::read(title, &tokens, &covered, self.lang);
+                let reading = qualifiers::read(title, tokens, &covered, self.lang);
                 self.answer_for_hit(title, &hit, chosen, resolution, reading)
             }
             None => {
                 let reading =
-                    qualifiers::read(title, &tokens, &vec![false; tokens.len()], self.lang);
+                    qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
                 self.unknown(title, reading)
             }
-        };
-        answer.truncated = truncated;
-        answer
+        }
     }
 
     /// Codes many titles, computing each distinct title once.
@@ -333,14 +499,43 @@ impl Crosswalk {
                 })
             })
             .collect();
-        #[cfg(feature = "parallel")]
-        let answers: Vec<Answer> = {
-            use rayon::prelude::*;
-            distinct.par_iter().map(|t| self.classify(t)).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let answers: Vec<Answer> = distinct.iter().map(|t| self.classify(t)).collect();
+        let answers = self.classify_each(&distinct, |answer| answer);
         slots.into_iter().map(|i| answers[i].clone()).collect()
+    }
+
+    /// Codes each title and keeps what `keep` makes of its answer, in the titles' order.
+    ///
+    /// For callers that keep something made from each answer (a rendered row, a tally) rather
+    /// than the answer itself. Titles are not de-duplicated: pass distinct titles, or use
+    /// [`Crosswalk::classify_batch`]. With the `parallel` feature, titles are coded on all
+    /// cores, and `keep` runs on the core that coded the title.
+    ///
+    /// ```
+    /// let crosswalk = peermap::Crosswalk::new();
+    /// let verdicts = crosswalk.classify_each(&["Pair-aidante", "Cashier"], |a| a.verdict());
+    /// assert_eq!(verdicts, [peermap::Verdict::PeerRole, peermap::Verdict::Unknown]);
+    /// ```
+    pub fn classify_each<S, T, F>(&self, titles: &[S], keep: F) -> Vec<T>
+    where
+        S: AsRef<str> + Sync,
+        T: Send,
+        F: Fn(Answer) -> T + Sync,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            titles
+                .par_iter()
+                .map(|t| keep(self.classify(t.as_ref())))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            titles
+                .iter()
+                .map(|t| keep(self.classify(t.as_ref())))
+                .collect()
+        }
     }
 
     fn role(&self, at: usize) -> &Role {
@@ -360,7 +555,8 @@ impl Crosswalk {
         let unplaced = reading.unplaced_words as f64;
         score *= 1.0 - (UNPLACED_WORD_PENALTY * unplaced).min(MAX_UNPLACED_PENALTY);
 
-        let entry = &index.entries[chosen.first().copied().unwrap_or(hit.entries[0]) as usize];
+        let entry_at = chosen.first().copied().unwrap_or(hit.entries[0]) as usize;
+        let entry = &index.entries[entry_at];
         let variant = &self.role(entry.role).variants()[entry.variant];
         if variant.status() == crate::lexicon::VariantStatus::Unverified {
             score *= UNVERIFIED_FACTOR;
@@ -374,7 +570,7 @@ impl Crosswalk {
         let mut answer = self.blank(title, reading);
         let evidence = std::mem::take(&mut answer.evidence);
         answer.method = Some(hit.method);
-        answer.matched = Some(variant.text().to_string());
+        answer.matched = Some(Arc::clone(&self.engine.texts[entry_at]));
         answer.lang = Some(variant.lang());
         answer.score = score;
         let considered = if resolution == Resolution::Narrower {
@@ -382,20 +578,24 @@ impl Crosswalk {
         } else {
             &hit.entries
         };
-        answer.candidates = self.candidates(considered, score);
+        answer.candidates = self.candidates(considered, score).into();
 
         if chosen.len() != 1 {
             answer.verdict = Verdict::Ambiguous;
-            answer.explanation = self.explain_ambiguous(variant.text(), &answer.candidates);
+            answer.explanation = self
+                .explain_ambiguous(variant.text(), &answer.candidates)
+                .into();
             return answer;
         }
         let role = self.role(entry.role);
         if score < self.threshold {
             answer.verdict = Verdict::Unknown;
-            answer.explanation = self.explain_below_threshold(variant.text(), role.id(), score);
+            answer.explanation = self
+                .explain_below_threshold(variant.text(), role.id(), score)
+                .into();
             return answer;
         }
-        self.fill_role(&mut answer, role, resolution);
+        self.fill_role(&mut answer, entry.role, resolution);
         if answer.verdict == Verdict::PeerRole {
             answer.evidence = evidence;
         }
@@ -490,19 +690,6 @@ impl Crosswalk {
     ) -> Option<(u32, Vec<String>)> {
         let engine = &*self.engine;
         let index = &engine.index;
-        let present: HashSet<&str> = tokens
-            .iter()
-            .filter(|t| !t.stop)
-            .map(|t| t.norm.as_str())
-            .collect();
-        let covered: HashSet<&str> = tokens
-            .iter()
-            .zip(&hit.covered)
-            .filter(|(_, c)| **c)
-            .map(|(t, _)| t.norm.as_str())
-            .collect();
-        let mut best: Option<(u32, usize)> = None;
-        let mut tied = false;
         let mut roles: Vec<usize> = chosen
             .iter()
             .flat_map(|&e| {
@@ -511,14 +698,31 @@ impl Crosswalk {
                     .copied()
             })
             .collect();
+        if roles.is_empty() {
+            return None;
+        }
         roles.sort_unstable();
         roles.dedup();
+        // A title has a handful of words: a list is faster than a set.
+        let present: Vec<&str> = tokens
+            .iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.norm.as_str())
+            .collect();
+        let covered: Vec<&str> = tokens
+            .iter()
+            .zip(&hit.covered)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.norm.as_str())
+            .collect();
+        let mut best: Option<(u32, usize)> = None;
+        let mut tied = false;
         for role in roles {
             for &e in &engine.entries_of[role] {
                 let words = &index.variant_words[e as usize];
                 if words.len() < 2
-                    || !words.iter().all(|w| present.contains(w.as_str()))
-                    || words.iter().all(|w| covered.contains(w.as_str()))
+                    || !words.iter().all(|w| present.contains(&w.as_str()))
+                    || words.iter().all(|w| covered.contains(&w.as_str()))
                 {
                     continue;
                 }
@@ -555,10 +759,10 @@ impl Crosswalk {
     fn candidates(&self, entries: &[u32], score: f64) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
         for &e in entries {
-            let id = self.role(self.engine.index.entries[e as usize].role).id();
-            if !out.iter().any(|c| c.role == id) {
+            let id = &self.engine.shared[self.engine.index.entries[e as usize].role].id;
+            if !out.iter().any(|c| c.role == *id) {
                 out.push(Candidate {
-                    role: id.to_string(),
+                    role: Arc::clone(id),
                     score,
                 });
             }
@@ -574,57 +778,53 @@ impl Crosswalk {
             input: title.to_string(),
             verdict: Verdict::Unknown,
             role: None,
-            lineage: Vec::new(),
+            lineage: Arc::clone(&self.engine.no_lineage),
             label: None,
-            traditions: Vec::new(),
+            traditions: Arc::clone(&self.engine.no_traditions),
             score: 0.0,
             method: None,
             matched: None,
             lang: None,
-            candidates: Vec::new(),
+            candidates: Arc::clone(&self.engine.no_candidates),
             evidence: reading.evidence,
             qualifiers: reading.qualifiers,
             profile: Profile::default(),
             reason: None,
             truncated: false,
-            lexicon_version: self.engine.lexicon.version().to_string(),
-            explanation: String::new(),
+            lexicon_version: Arc::clone(&self.engine.version),
+            explanation: Arc::clone(&self.engine.no_text),
         }
     }
 
     fn unknown(&self, title: &str, reading: Reading) -> Answer {
         let mut answer = self.blank(title, reading);
         answer.evidence.clear();
-        answer.explanation = match self.lang {
-            Lang::En => "No lexicon variant covers this title.".to_string(),
-            Lang::Fr => "Aucune variante du lexique ne couvre ce titre.".to_string(),
-        };
+        answer.explanation = Arc::clone(&self.engine.unknown[lang_at(self.lang)]);
         answer
     }
 
-    fn fill_role(&self, answer: &mut Answer, role: &Role, resolution: Resolution) {
+    fn fill_role(&self, answer: &mut Answer, role_at: usize, resolution: Resolution) {
         let lang = self.lang;
-        answer.role = Some(role.id().to_string());
-        answer.lineage = self
-            .engine
-            .lexicon
-            .lineage(role.id())
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        answer.label = Some(role.label(lang).to_string());
+        let role = self.role(role_at);
+        let shared = &self.engine.shared[role_at];
+        answer.role = Some(Arc::clone(&shared.id));
+        answer.lineage = Arc::clone(&shared.lineage);
+        answer.label = Some(Arc::clone(&shared.labels[lang_at(lang)]));
         match role.kind() {
             Kind::PeerRole => {
                 answer.verdict = Verdict::PeerRole;
-                answer.traditions = role.traditions().to_vec();
+                answer.traditions = Arc::clone(&shared.traditions);
                 answer.profile = role.profile().copied().unwrap_or_default();
             }
             Kind::NotPeer => {
                 answer.verdict = Verdict::NotPeer;
-                answer.reason = role.reason(lang).map(str::to_string);
+                answer.reason = shared
+                    .reasons
+                    .as_ref()
+                    .map(|r| Arc::clone(&r[lang_at(lang)]));
             }
         }
-        answer.explanation = self.explain_role(answer, role, resolution);
+        answer.explanation = self.explain_role(answer, role, resolution).into();
     }
 
     fn explain_role(&self, answer: &Answer, role: &Role, resolution: Resolution) -> String {
@@ -679,7 +879,7 @@ impl Crosswalk {
     }
 
     fn explain_ambiguous(&self, matched: &str, candidates: &[Candidate]) -> String {
-        let ids: Vec<&str> = candidates.iter().map(|c| c.role.as_str()).collect();
+        let ids: Vec<&str> = candidates.iter().map(|c| &*c.role).collect();
         match self.lang {
             Lang::En => format!(
                 "\"{matched}\" is listed by several entries ({}); nothing in the title decides between them. Add context to the title, or a region hint where the entries are regional.",
@@ -754,4 +954,62 @@ fn describe_qualifiers(q: &Qualifiers, lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every title the table answers gets exactly the answer of the whole path.
+    #[test]
+    fn the_table_answers_as_the_whole_path_does() {
+        let titles: Vec<String> = Lexicon::embedded()
+            .roles()
+            .iter()
+            .flat_map(|r| r.variants().iter().map(|v| v.text().to_string()))
+            .flat_map(|t| {
+                let title_case: String = t
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                [
+                    t.clone(),
+                    t.to_uppercase(),
+                    title_case,
+                    t.replace(' ', "-"),
+                    format!("  {t}  "),
+                    format!("{t}, "),
+                    t.replace(' ', " – "),
+                    format!("({t})"),
+                ]
+            })
+            .collect();
+        for settings in [
+            Crosswalk::new(),
+            Crosswalk::builder()
+                .language(Lang::Fr)
+                .region("CA-ON")
+                .build()
+                .unwrap(),
+            Crosswalk::builder().threshold(0.99).build().unwrap(),
+        ] {
+            let mut answered = 0;
+            for title in &titles {
+                let (cut, _) = normalize::truncate(title);
+                let tokens = normalize::tokenize(cut);
+                let Some(fast) = settings.answer_from_table(cut, &tokens) else {
+                    continue;
+                };
+                answered += 1;
+                assert_eq!(fast, settings.classify_tokens(cut, &tokens), "{title}");
+            }
+            assert!(answered > 1_000, "{answered}");
+        }
+    }
 }

@@ -6,7 +6,17 @@
 //! variants' vocabulary (no scan of the lexicon per title), and only in words the lexicon and
 //! the qualifier vocabulary do not already know: "proche" is never corrected into "pair".
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::fnv::Fnv64;
+
+/// A map keyed by folded words, hashed with FNV (see `fnv`).
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv64>>;
+/// A set of folded words, hashed with FNV.
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv64>>;
 
 use crate::lexicon::{Lexicon, Region};
 use crate::normalize::{Gap, Token};
@@ -49,6 +59,12 @@ const MIN_CORRECTABLE_LEN: usize = 5;
 /// Words longer than this are never spell-corrected (bounds the work per word).
 const MAX_CORRECTABLE_LEN: usize = 24;
 
+/// The per-thread memo of corrections is emptied when it holds this many words (about 2 MB).
+const NEAREST_MEMO_WORDS: usize = 1 << 16;
+
+/// Unknown words and their nearest vocabulary word (position in `words`, distance), if any.
+type NearestMemo = FastMap<Box<str>, Option<(u32, u8)>>;
+
 /// One variant as the index sees it.
 #[derive(Debug)]
 pub(crate) struct Entry {
@@ -73,13 +89,15 @@ pub(crate) struct Hit {
 
 #[derive(Debug, Default)]
 pub(crate) struct Index {
+    /// Tells indexes apart in the per-thread memo of corrections (see `nearest_memoized`).
+    id: u64,
     pub entries: Vec<Entry>,
-    by_key: HashMap<String, Vec<u32>>,
-    by_squashed: HashMap<String, Vec<u32>>,
+    by_key: FastMap<String, Vec<u32>>,
+    by_squashed: FastMap<String, Vec<u32>>,
     /// Words of non-acronym variants: correction targets, never corrected themselves.
-    vocabulary: HashSet<String>,
+    vocabulary: FastSet<String>,
     /// Deletion neighbourhoods of the vocabulary words.
-    deletions: HashMap<String, Vec<u32>>,
+    deletions: FastMap<String, Vec<u32>>,
     words: Vec<String>,
     /// Variant texts, by entry, to tell an exact hit from a normalized one.
     texts: Vec<String>,
@@ -87,15 +105,19 @@ pub(crate) struct Index {
     pub variant_words: Vec<Vec<String>>,
     /// The words of each role's variants, by role: the context that can point to a role when
     /// a title's head is shared ("outreach worker" in "Community Health Outreach Worker").
-    pub role_words: Vec<HashSet<String>>,
+    pub role_words: Vec<FastSet<String>>,
     max_tokens: usize,
 }
 
 impl Index {
     pub(crate) fn build(lexicon: &Lexicon) -> Index {
-        let mut index = Index::default();
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let mut index = Index {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ..Index::default()
+        };
         for (role_at, role) in lexicon.roles().iter().enumerate() {
-            index.role_words.push(HashSet::new());
+            index.role_words.push(FastSet::default());
             for (variant_at, variant) in role.variants().iter().enumerate() {
                 let key = crate::normalize::normalize(variant.text());
                 let id = index.entries.len() as u32;
@@ -153,11 +175,44 @@ impl Index {
         self.words = words;
     }
 
+    /// The keys a table can answer whole, with their entries and whether they are acronyms:
+    /// keys whose entries are all words, or all acronyms (a key shared by both is left to the
+    /// whole path).
+    pub(crate) fn whole_keys(&self) -> impl Iterator<Item = (&str, &[u32], bool)> {
+        self.by_key.iter().filter_map(|(key, entries)| {
+            let acronyms = entries
+                .iter()
+                .filter(|&&e| self.entries[e as usize].acronym)
+                .count();
+            (acronyms == 0 || acronyms == entries.len()).then_some((
+                key.as_str(),
+                entries.as_slice(),
+                acronyms > 0,
+            ))
+        })
+    }
+
+    /// The hit of a title made of exactly one key's words: every token covered.
+    pub(crate) fn whole_hit(&self, entries: &[u32], tokens: usize, method: Method) -> Hit {
+        Hit {
+            entries: entries.to_vec(),
+            covered: vec![true; tokens],
+            method,
+            score: match method {
+                Method::Exact => EXACT_SCORE,
+                Method::Abbreviation => ABBREVIATION_SCORE,
+                _ => NORMALIZED_SCORE,
+            },
+        }
+    }
+
     /// Finds the variant that best covers `tokens`, if any.
     pub(crate) fn find(&self, title: &str, tokens: &[Token]) -> Option<Hit> {
-        let lower_only = !title.chars().any(char::is_uppercase);
+        // Whether the title is written all in lower case (then acronyms may be too): asked
+        // only when an acronym is about to match.
+        let lower_only = LowerOnly::new(title);
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        if let Some(hit) = self.find_spans(title, tokens, &norms, lower_only) {
+        if let Some(hit) = self.find_spans(title, tokens, &norms, &lower_only) {
             return Some(self.with_method(hit, title, tokens));
         }
         if let Some(mut hit) = self.find_squashed(tokens) {
@@ -165,7 +220,7 @@ impl Index {
             hit.score = NORMALIZED_SCORE;
             return Some(hit);
         }
-        self.find_fuzzy(title, tokens, lower_only)
+        self.find_fuzzy(title, tokens, &lower_only)
     }
 
     fn with_method(&self, mut hit: Hit, title: &str, tokens: &[Token]) -> Hit {
@@ -186,15 +241,18 @@ impl Index {
         hit
     }
 
-    fn is_exact(&self, title: &str, entry: u32) -> bool {
+    /// Whether the title is the variant as written, but for case and spacing.
+    pub(crate) fn is_exact(&self, title: &str, entry: u32) -> bool {
         self.variant_text(entry).is_some_and(|text| {
-            let squeeze = |s: &str| {
-                s.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            };
-            squeeze(title) == squeeze(text)
+            let mut a = title.split_whitespace();
+            let mut b = text.split_whitespace();
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => return true,
+                    (Some(x), Some(y)) if same_but_case(x, y) => {}
+                    _ => return false,
+                }
+            }
         })
     }
 
@@ -215,40 +273,45 @@ impl Index {
         title: &str,
         tokens: &[Token],
         norms: &[&str],
-        lower_only: bool,
+        lower_only: &LowerOnly<'_>,
     ) -> Option<Hit> {
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop).collect();
         let longest = self.max_tokens.min(content.len());
+        // One key buffer for every span tried: a title's spans cost no allocation each.
+        let mut key = String::with_capacity(title.len());
+        let mut covered = vec![false; tokens.len()];
+        let mut entries: Vec<u32> = Vec::new();
         for len in (1..=longest).rev() {
-            let mut entries: Vec<u32> = Vec::new();
-            let mut covered = vec![false; tokens.len()];
             for start in 0..=content.len() - len {
                 let span = &content[start..start + len];
                 if !holds_together(tokens, span) {
                     continue;
                 }
-                let key = span.iter().map(|&i| norms[i]).collect::<Vec<_>>().join(" ");
-                let Some(found) = self.by_key.get(&key) else {
+                key.clear();
+                for (j, &i) in span.iter().enumerate() {
+                    if j > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(norms[i]);
+                }
+                let Some(found) = self.by_key.get(key.as_str()) else {
                     continue;
                 };
-                let usable: Vec<u32> = found
-                    .iter()
-                    .copied()
-                    .filter(|&e| {
-                        !self.entries[e as usize].acronym
-                            || acronym_allowed(tokens, span, lower_only)
-                            || self.written_as_listed(title, tokens, span, e)
-                    })
-                    .collect();
-                if usable.is_empty() {
-                    continue;
+                let mut any = false;
+                for &e in found {
+                    let usable = !self.entries[e as usize].acronym
+                        || acronym_allowed(tokens, span, lower_only.get())
+                        || self.written_as_listed(title, tokens, span, e);
+                    if usable {
+                        any = true;
+                        if !entries.contains(&e) {
+                            entries.push(e);
+                        }
+                    }
                 }
-                for &i in span {
-                    covered[i] = true;
-                }
-                for e in usable {
-                    if !entries.contains(&e) {
-                        entries.push(e);
+                if any {
+                    for &i in span {
+                        covered[i] = true;
                     }
                 }
             }
@@ -291,7 +354,7 @@ impl Index {
     }
 
     /// Corrects unknown words to their nearest vocabulary word, then matches again.
-    fn find_fuzzy(&self, title: &str, tokens: &[Token], lower_only: bool) -> Option<Hit> {
+    fn find_fuzzy(&self, title: &str, tokens: &[Token], lower_only: &LowerOnly<'_>) -> Option<Hit> {
         let mut edits = vec![0usize; tokens.len()];
         let mut corrected: Vec<&str> = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
@@ -336,26 +399,88 @@ impl Index {
         {
             return None;
         }
+        let (at, distance) = self.nearest_memoized(word)?;
+        Some((self.words[at as usize].as_str(), usize::from(distance)))
+    }
+
+    /// `nearest`, remembered per thread: the same unknown words ("Bricklayer", "Geologist")
+    /// come back in many distinct titles of a file, and probing their neighbourhood is most
+    /// of the cost of a title that matches nothing.
+    fn nearest_memoized(&self, word: &str) -> Option<(u32, u8)> {
+        thread_local! {
+            static NEAREST: RefCell<(u64, NearestMemo)> = RefCell::new((0, FastMap::default()));
+        }
+        NEAREST.with_borrow_mut(|(owner, memo)| {
+            if *owner != self.id || memo.len() >= NEAREST_MEMO_WORDS {
+                *owner = self.id;
+                memo.clear();
+            }
+            if let Some(&known) = memo.get(word) {
+                return known;
+            }
+            let found = self.nearest(word);
+            memo.insert(word.into(), found);
+            found
+        })
+    }
+
+    /// The vocabulary word nearest to `word` within its edit limit (ties: the smaller word),
+    /// as a position in `words`, with its distance.
+    fn nearest(&self, word: &str) -> Option<(u32, u8)> {
         let limit = max_edits(word);
-        let mut best: Option<(&str, usize)> = None;
-        let mut probes = deletions(word, limit);
-        probes.push(word.to_string());
-        for probe in probes {
-            let Some(found) = self.deletions.get(&probe) else {
-                continue;
+        let mut best: Option<(&str, u32, usize)> = None;
+        let mut tried: Vec<u32> = Vec::new();
+        for_each_deletion(word, limit, &mut |probe| {
+            let Some(found) = self.deletions.get(probe) else {
+                return;
             };
             for &w in found {
+                if tried.contains(&w) {
+                    continue;
+                }
+                tried.push(w);
                 let candidate = self.words[w as usize].as_str();
                 let distance = strsim::osa_distance(word, candidate);
                 if distance <= limit.min(max_edits(candidate))
-                    && best.map_or(true, |(b, d)| (distance, candidate) < (d, b))
+                    && best.map_or(true, |(b, _, d)| (distance, candidate) < (d, b))
                 {
-                    best = Some((candidate, distance));
+                    best = Some((candidate, w, distance));
                 }
             }
-        }
-        best
+        });
+        best.map(|(_, at, distance)| (at, distance as u8))
     }
+}
+
+/// Whether a title has no capital letter, computed on first use.
+pub(crate) struct LowerOnly<'t> {
+    title: &'t str,
+    value: std::cell::OnceCell<bool>,
+}
+
+impl<'t> LowerOnly<'t> {
+    fn new(title: &'t str) -> Self {
+        LowerOnly {
+            title,
+            value: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> bool {
+        *self
+            .value
+            .get_or_init(|| !self.title.chars().any(char::is_uppercase))
+    }
+}
+
+/// Whether two words are equal when lower-cased (without allocating).
+fn same_but_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// One edit for short words, two from eight letters on.
@@ -390,8 +515,43 @@ fn deletions(word: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// Calls `probe` with `word` and every string obtained by deleting up to `max` characters,
+/// reusing one buffer: the probes of a title's words are looked up, never stored, so checking a
+/// word costs no allocation per probe. A probe may come more than once (deleting the first or
+/// the second "e" of "peer" gives the same string); the caller skips what it has seen.
+fn for_each_deletion(word: &str, max: usize, probe: &mut impl FnMut(&str)) {
+    let mut buffer = String::with_capacity(word.len());
+    probe(word);
+    delete_from(word, 0, max, &mut buffer, probe);
+}
+
+/// Deletes one more character at or after byte `from` of `word`, and recurses while edits
+/// remain; deleting in increasing positions visits each set of deleted positions once.
+fn delete_from(
+    word: &str,
+    from: usize,
+    edits: usize,
+    buffer: &mut String,
+    probe: &mut impl FnMut(&str),
+) {
+    if edits == 0 {
+        return;
+    }
+    for (at, c) in word[from..].char_indices() {
+        let at = from + at;
+        buffer.clear();
+        buffer.push_str(&word[..at]);
+        buffer.push_str(&word[at + c.len_utf8()..]);
+        probe(buffer);
+        if edits > 1 {
+            let shorter = buffer.clone();
+            delete_from(&shorter, at, edits - 1, buffer, probe);
+        }
+    }
+}
+
 /// A span may cross spaces, hyphens, stop words and slashes, but not a dash, comma or bracket.
-fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
+pub(crate) fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
     let (first, last) = (span[0], span[span.len() - 1]);
     tokens[first + 1..=last].iter().all(|t| t.gap != Gap::Hard)
         && tokens[first + 1..=last]
@@ -413,6 +573,41 @@ mod tests {
         let d = deletions("peer", 1);
         assert_eq!(d, ["eer", "per", "pee"]);
         assert!(deletions("support", 2).contains(&"suprt".to_string()));
+    }
+
+    #[test]
+    fn probing_visits_the_same_neighbourhood_without_storing_it() {
+        for (word, max) in [("peer", 1), ("support", 2), ("médiatrice", 2), ("aa", 2)] {
+            let mut probed = std::collections::BTreeSet::new();
+            for_each_deletion(word, max, &mut |p| {
+                probed.insert(p.to_string());
+            });
+            let mut expected: std::collections::BTreeSet<String> =
+                deletions(word, max).into_iter().collect();
+            expected.insert(word.to_string());
+            assert_eq!(probed, expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn corrections_are_remembered_per_index() {
+        let embedded = Index::build(crate::Lexicon::embedded());
+        // The example's local entry, standing alone (without its broader role).
+        let text = include_str!("../examples/local-lexicon/lived-experience-liaison.json")
+            .replace("\"broader\": \"peer-support-worker\",", "");
+        let alone = crate::Lexicon::from_sources(
+            [("lived-experience-liaison.json", text.as_str())],
+            "t".into(),
+        );
+        let local = Index::build(&alone.expect("a standalone lexicon"));
+        let typo = &crate::normalize::tokenize("navigateurr")[0];
+        // Twice in the embedded index (the second from the memo), then in an index whose
+        // vocabulary has no such word: the memo of the first must not answer for the second.
+        for _ in 0..2 {
+            assert_eq!(embedded.correct(typo), Some(("navigateur", 1)));
+        }
+        assert_eq!(local.correct(typo), None);
+        assert_eq!(embedded.correct(typo), Some(("navigateur", 1)));
     }
 
     #[test]

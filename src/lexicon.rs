@@ -353,13 +353,11 @@ impl Role {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     roles: Vec<Role>,
-    by_id: HashMap<String, usize>,
+    by_id: crate::index::FastMap<String, usize>,
     version: String,
 }
 
-static EMBEDDED: Lazy<Result<Lexicon, LexiconErrors>> = Lazy::new(|| {
-    Lexicon::from_sources(EMBEDDED_FILES.iter().copied(), LEXICON_VERSION.to_string())
-});
+static EMBEDDED: Lazy<Result<Lexicon, LexiconErrors>> = Lazy::new(Lexicon::parse_embedded);
 
 /// Whether `broader` must name an entry of the same set, or may name one of the lexicon the
 /// set will extend.
@@ -384,6 +382,12 @@ impl Lexicon {
     /// The lexicon compiled into the library, or every problem in its data.
     pub fn try_embedded() -> Result<&'static Lexicon, &'static LexiconErrors> {
         EMBEDDED.as_ref()
+    }
+
+    /// Parses and validates the embedded files anew, as the first call to
+    /// [`Lexicon::embedded`] does (which keeps the result); for measuring start-up.
+    pub fn parse_embedded() -> Result<Lexicon, LexiconErrors> {
+        Lexicon::from_sources(EMBEDDED_FILES.iter().copied(), LEXICON_VERSION.to_string())
     }
 
     /// Reads and validates a complete lexicon from a folder of `*.json` entry files, or from

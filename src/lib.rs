@@ -63,7 +63,13 @@
 //! # Many titles
 //!
 //! [`Crosswalk::classify_batch`] codes each distinct title once and returns one answer per
-//! input, in order. With the `parallel` feature, distinct titles are coded on all cores.
+//! input, in order. [`Crosswalk::classify_each`] codes titles you have already de-duplicated
+//! and keeps only what you make of each answer (a rendered row, a verdict), which is how the
+//! command-line tool codes a file. With the `parallel` feature, both code on all cores.
+//!
+//! A crosswalk remembers, per thread, the correction of each misspelt or unknown word it has
+//! probed (at most 65,536 words), because a file repeats the same unknown words across many
+//! distinct titles. The memo changes no answer, only the time of the second sighting.
 //!
 //! # Region hints and user lexicons
 //!
@@ -135,7 +141,8 @@
 //!
 //! # Features
 //!
-//! - `parallel`: batch classification on all cores with rayon ([`Crosswalk::classify_batch`]).
+//! - `parallel`: batch classification on all cores with rayon ([`Crosswalk::classify_batch`],
+//!   [`Crosswalk::classify_each`]).
 //!
 //! # Examples
 //!

@@ -160,6 +160,17 @@ pub(crate) struct Reading {
     pub unplaced_words: usize,
 }
 
+impl Reading {
+    /// Nothing read: the variant covers the whole title.
+    pub(crate) fn empty() -> Reading {
+        Reading {
+            qualifiers: Qualifiers::default(),
+            evidence: Vec::new(),
+            unplaced_words: 0,
+        }
+    }
+}
+
 fn vocabulary() -> &'static Vocabulary {
     &VOCABULARY
 }
@@ -339,6 +350,10 @@ fn read_codes_and_levels(
 /// variant; `title` is the (truncated) input the token offsets point into; `lang` is the
 /// language of the evidence's reasons.
 pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool], lang: Lang) -> Reading {
+    // A title the variant covers whole carries nothing else (the usual case).
+    if tokens.iter().zip(covered).all(|(t, c)| *c || t.stop) {
+        return Reading::empty();
+    }
     let mut q = Qualifiers::default();
     let mut evidence = Vec::new();
     let mut used = covered.to_vec();

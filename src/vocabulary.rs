@@ -10,12 +10,12 @@
 //! (`"when": "before-role"`: only when the word stands before the role in the same part of the
 //! title, as in "Indigenous Peer Support Worker").
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use once_cell::sync::Lazy;
 use serde_json::{Map, Value};
 
+use crate::index::FastMap;
 use crate::lexicon::{EntryReader, ErrorKind, LexiconError, LexiconErrors, Region};
 use crate::model::{Dimension, Lang};
 use crate::normalize;
@@ -175,7 +175,7 @@ pub(crate) struct Vocabulary {
     /// Normalized phrase → (code, word) positions. Folding can merge words of two codes
     /// (English "refugees" and French "refuges" both fold to "refuge"); the written form then
     /// decides, so a key may hold several codes whose words are written differently.
-    phrases: HashMap<String, Vec<(u16, u16)>>,
+    phrases: FastMap<String, Vec<(u16, u16)>>,
 }
 
 impl Vocabulary {
@@ -191,6 +191,10 @@ impl Vocabulary {
     /// codes whose words fold together.
     pub fn lookup_written(&self, key: &str, written: &str) -> Option<(&Code, &Word)> {
         let found = self.phrases.get(key)?;
+        if let [(c, w)] = found.as_slice() {
+            let code = &self.codes[*c as usize];
+            return Some((code, &code.words[*w as usize]));
+        }
         let surface = surface(written);
         let &(c, w) = found
             .iter()
@@ -259,8 +263,8 @@ fn index_phrases(
     codes: &[Code],
     file_of: &[&str],
     errors: &mut Vec<LexiconError>,
-) -> HashMap<String, Vec<(u16, u16)>> {
-    let mut phrases: HashMap<String, Vec<(u16, u16)>> = HashMap::new();
+) -> FastMap<String, Vec<(u16, u16)>> {
+    let mut phrases: FastMap<String, Vec<(u16, u16)>> = FastMap::default();
     for (c, code) in codes.iter().enumerate() {
         for (w, word) in code.words.iter().enumerate() {
             let key = normalize::normalize(&word.text);

@@ -5,7 +5,6 @@
 //! cannot be read or decoded is still written, with verdict `error`, a reason and its line.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
@@ -13,11 +12,12 @@ use std::rc::Rc;
 
 use anyhow::Context as _;
 use csv::ByteRecord;
-use peermap::{Crosswalk, Verdict};
+use peermap::{Answer, Crosswalk, Verdict};
+use rustc_hash::FxHashMap;
 
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
 use crate::input::{decode, skip_bom, RecordIssue, RecordMeta, Source};
-use crate::output::{self, JsonErrorRow, Sink};
+use crate::output::{self, Background, JsonErrorRow, Sink};
 use crate::report::{Report, ReportRow};
 use crate::setup;
 use crate::summary::{Reporter, Tally};
@@ -31,8 +31,11 @@ pub enum Outcome {
     RowErrors,
 }
 
-/// The cache is emptied when it holds this many distinct titles.
-const CACHE_CAPACITY: usize = 100_000;
+/// Rows read, then coded on every core, at a time.
+const CHUNK_ROWS: usize = 20480;
+
+/// The memory the answer cache may use, in bytes (two generations of half each).
+const CACHE_BYTES: usize = 16 << 20;
 
 /// Titles longer than this (in bytes) are not cached: they are rarely repeated.
 const MAX_CACHED_TITLE: usize = 1024;
@@ -105,8 +108,9 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         cache: Cache::default(),
         tally: Tally::default(),
         report: args.report.as_ref().map(|_| Report::default()),
+        delimiter,
     };
-    let result = job.code_all(source, sink, delimiter, &mut reporter);
+    let result = job.code_all(source, sink, &mut reporter);
     reporter.finish();
     let column = result?;
     if let (Some(path), Some(report)) = (&args.report, &job.report) {
@@ -154,21 +158,61 @@ struct Job<'a> {
     tally: Tally,
     /// The workforce report being gathered, with `--report`.
     report: Option<Report>,
+    /// The input's delimiter, also used for CSV output.
+    delimiter: u8,
 }
 
 /// The output, CSV or JSON lines.
 enum Writer {
-    Csv(Box<csv::Writer<Sink>>),
-    Jsonl(Sink),
+    Csv(CsvOut),
+    Jsonl(Background),
 }
 
-impl Job<'_> {
+/// CSV output: each row written straight into the writing thread's next block (the input's
+/// fields, then the answer's fields rendered once per distinct title), escaped as the csv crate
+/// escapes.
+struct CsvOut {
+    sink: Background,
+    delimiter: u8,
+}
+
+impl CsvOut {
+    /// Writes one row: `fields`, then the pre-rendered `tail`, then `extra` fields.
+    fn write_row<'a>(
+        &mut self,
+        fields: impl IntoIterator<Item = Cow<'a, [u8]>>,
+        tail: &[u8],
+        extra: impl IntoIterator<Item = Cow<'a, [u8]>>,
+    ) -> io::Result<()> {
+        let delimiter = self.delimiter;
+        self.sink.append(|line| {
+            let mut first = true;
+            for field in fields {
+                if !first {
+                    line.push(delimiter);
+                }
+                first = false;
+                output::write_csv_field(line, &field, delimiter);
+            }
+            if !first {
+                line.push(delimiter);
+            }
+            line.extend_from_slice(tail);
+            for field in extra {
+                line.push(delimiter);
+                output::write_csv_field(line, &field, delimiter);
+            }
+            line.push(b'\n');
+        })
+    }
+}
+
+impl<'a> Job<'a> {
     /// Reads, codes and writes every row; returns a description of the title column.
     fn code_all(
         &mut self,
         mut source: Source,
         sink: Sink,
-        delimiter: u8,
         reporter: &mut Reporter,
     ) -> anyhow::Result<String> {
         let encoding = self.args.encoding;
@@ -229,115 +273,211 @@ impl Job<'_> {
 
         let mut writer = match self.args.format {
             OutputFormat::Csv => {
-                let mut csv = csv::WriterBuilder::new()
-                    .delimiter(delimiter)
-                    .flexible(true)
-                    .from_writer(sink);
-                let mut line = ByteRecord::new();
-                for cell in &header {
-                    line.push_field(cell);
-                }
-                for name in output::COLUMNS {
-                    line.push_field(name.as_bytes());
-                }
-                csv.write_byte_record(&line)?;
-                Writer::Csv(Box::new(csv))
+                let mut csv = CsvOut {
+                    sink: Background::new(sink),
+                    delimiter: self.delimiter,
+                };
+                let names = output::csv_tail(output::COLUMNS, self.delimiter);
+                csv.write_row(
+                    header.iter().map(|h| Cow::Borrowed(h.as_slice())),
+                    &names,
+                    [],
+                )?;
+                Writer::Csv(csv)
             }
-            OutputFormat::Jsonl => Writer::Jsonl(sink),
+            OutputFormat::Jsonl => Writer::Jsonl(Background::new(sink)),
         };
 
+        // Rows are read a chunk at a time. While one chunk is written, in order, the new
+        // titles of the next are coded on the other cores; the output is the same as coding
+        // row by row, only faster.
         let mut row: u64 = 0;
-        let mut out = ByteRecord::new();
-        loop {
-            let meta = match ahead.take() {
-                Some((first, meta)) => {
-                    record = first;
-                    meta
+        let mut spare: Vec<ByteRecord> = Vec::new();
+        let mut current = read_chunk(&mut source, ahead.take(), &mut spare)?;
+        let (mut slots, titles) = self.prepare(&current, column);
+        let coded = code_titles(&titles, self.coder());
+        let mut fresh = self.cache_all(titles, coded);
+        while !current.is_empty() {
+            let next = read_chunk(&mut source, None, &mut spare)?;
+            let (next_slots, titles) = self.prepare(&next, column);
+            let coder = self.coder();
+            let coded = std::thread::scope(|scope| -> anyhow::Result<_> {
+                let coding = scope.spawn(|| code_titles(&titles, coder));
+                for ((record, meta), slot) in current.iter().zip(&slots) {
+                    row += 1;
+                    let known = match slot {
+                        Slot::Ready(coded) => Some(Rc::clone(coded)),
+                        Slot::New(i) => fresh[*i].clone(),
+                        Slot::Other => None,
+                    };
+                    self.emit(
+                        record,
+                        meta,
+                        known,
+                        row,
+                        column,
+                        width,
+                        &mut writer,
+                        reporter,
+                    )?;
                 }
-                None => match source.next_record(&mut record)? {
-                    Some(meta) => meta,
-                    None => break,
-                },
-            };
-            row += 1;
-            let coded = self.code_row(&record, &meta, column);
-            match &coded {
-                RowResult::Coded(c) => {
-                    self.tally.count(c.verdict.as_str());
-                    if let (Some(report), Some(row)) = (&mut self.report, &c.report) {
-                        report.add(row);
-                    }
-                    if c.verdict == Verdict::Unknown {
-                        if let Some(Ok(title)) = record.get(column).map(|c| decode(c, encoding)) {
-                            self.tally.unknown.add(&title);
-                        }
+                Ok(coding.join().expect("coding a title does not panic"))
+            })?;
+            fresh = self.cache_all(titles, coded);
+            slots = next_slots;
+            spare.extend(current.drain(..).map(|(record, _)| record));
+            current = next;
+        }
+
+        match writer {
+            Writer::Csv(csv) => csv.sink.finish()?,
+            Writer::Jsonl(sink) => sink.finish()?,
+        }
+        Ok(described)
+    }
+
+    /// Counts and writes one record, coded already (`known`) or coded now.
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &mut self,
+        record: &ByteRecord,
+        meta: &RecordMeta,
+        known: Option<Rc<Coded>>,
+        row: u64,
+        column: usize,
+        width: usize,
+        writer: &mut Writer,
+        reporter: &mut Reporter,
+    ) -> anyhow::Result<()> {
+        let encoding = self.args.encoding;
+        let coded = match known {
+            Some(coded) => RowResult::Coded(coded),
+            None => self.code_row(record, meta, column),
+        };
+        match &coded {
+            RowResult::Coded(c) => {
+                self.tally.count(c.verdict.as_str());
+                if let (Some(report), Some(row)) = (&mut self.report, &c.report) {
+                    report.add(row);
+                }
+                if c.verdict == Verdict::Unknown {
+                    if let Some(Ok(title)) = record.get(column).map(|c| decode(c, encoding)) {
+                        self.tally.unknown.add(&title);
                     }
                 }
+            }
+            RowResult::Error {
+                reason,
+                message,
+                input,
+            } => {
+                self.tally.count("error");
+                if let Some(report) = &mut self.report {
+                    report.add(&ReportRow::error(input.as_deref()));
+                }
+                if *reason == "invalid-encoding" {
+                    self.tally.invalid_encoding += 1;
+                }
+                reporter.row_error(row, meta.line, reason, message);
+            }
+        }
+        match writer {
+            Writer::Csv(csv) => {
+                let fields =
+                    (0..width).map(|i| transcode(record.get(i).unwrap_or_default(), encoding));
+                let extra = record.iter().skip(width).map(|f| transcode(f, encoding));
+                match &coded {
+                    RowResult::Coded(c) => csv.write_row(fields, &c.out, extra)?,
+                    RowResult::Error {
+                        reason, message, ..
+                    } => {
+                        let version = self.crosswalk.lexicon().version();
+                        let message = format!("line {}: {message}", meta.line);
+                        let cells = output::csv_error_cells(reason, &message, version);
+                        let tail = output::csv_tail(&cells, self.delimiter);
+                        csv.write_row(fields, &tail, extra)?;
+                    }
+                }
+            }
+            Writer::Jsonl(sink) => match &coded {
+                RowResult::Coded(c) => output::write_json_row(sink, row, &c.out)?,
                 RowResult::Error {
                     reason,
                     message,
                     input,
                 } => {
-                    self.tally.count("error");
-                    if let Some(report) = &mut self.report {
-                        report.add(&ReportRow::error(input.as_deref()));
-                    }
-                    if *reason == "invalid-encoding" {
-                        self.tally.invalid_encoding += 1;
-                    }
-                    reporter.row_error(row, meta.line, reason, message);
+                    let version = self.crosswalk.lexicon().version();
+                    let message = format!("line {}: {message}", meta.line);
+                    let line = JsonErrorRow::new(row, input.as_deref(), reason, &message, version);
+                    serde_json::to_writer(&mut *sink, &line)?;
+                    sink.write_all(b"\n")?;
                 }
+            },
+        }
+        Ok(())
+    }
+
+    /// What each record of `chunk` comes to, as far as the cache knows, and the distinct
+    /// titles it does not know yet (to be coded on other cores).
+    fn prepare(
+        &mut self,
+        chunk: &[(ByteRecord, RecordMeta)],
+        column: usize,
+    ) -> (Vec<Slot>, Vec<String>) {
+        let mut slots = Vec::with_capacity(chunk.len());
+        let mut new: Vec<String> = Vec::new();
+        let mut at: FxHashMap<&[u8], usize> = FxHashMap::default();
+        for (record, meta) in chunk {
+            let Some(cell) = record.get(column).filter(|_| meta.issue.is_none()) else {
+                slots.push(Slot::Other);
+                continue;
+            };
+            if let Some(&i) = at.get(cell) {
+                slots.push(Slot::New(i));
+                continue;
             }
-            match &mut writer {
-                Writer::Csv(csv) => {
-                    out.clear();
-                    for i in 0..width {
-                        out.push_field(&transcode(record.get(i).unwrap_or_default(), encoding));
-                    }
-                    match &coded {
-                        RowResult::Coded(c) => {
-                            for cell in &c.cells {
-                                out.push_field(cell.as_bytes());
-                            }
-                        }
-                        RowResult::Error {
-                            reason, message, ..
-                        } => {
-                            let version = self.crosswalk.lexicon().version();
-                            let message = format!("line {}: {message}", meta.line);
-                            for cell in output::csv_error_cells(reason, &message, version) {
-                                out.push_field(cell.as_bytes());
-                            }
-                        }
-                    }
-                    for extra in record.iter().skip(width) {
-                        out.push_field(&transcode(extra, encoding));
-                    }
-                    csv.write_byte_record(&out)?;
-                }
-                Writer::Jsonl(sink) => match &coded {
-                    RowResult::Coded(c) => output::write_json_row(sink, row, &c.body)?,
-                    RowResult::Error {
-                        reason,
-                        message,
-                        input,
-                    } => {
-                        let version = self.crosswalk.lexicon().version();
-                        let message = format!("line {}: {message}", meta.line);
-                        let line =
-                            JsonErrorRow::new(row, input.as_deref(), reason, &message, version);
-                        serde_json::to_writer(&mut *sink, &line)?;
-                        sink.write_all(b"\n")?;
+            let slot = match decode(cell, self.args.encoding) {
+                Ok(title) if title.len() <= MAX_CACHED_TITLE => match self.cache.get(&title) {
+                    Some(coded) => Slot::Ready(coded),
+                    None => {
+                        at.insert(cell, new.len());
+                        new.push(title.into_owned());
+                        Slot::New(new.len() - 1)
                     }
                 },
-            }
+                _ => Slot::Other,
+            };
+            slots.push(slot);
         }
+        (slots, new)
+    }
 
-        match writer {
-            Writer::Csv(csv) => csv.into_inner().map_err(|e| e.into_error())?.finish()?,
-            Writer::Jsonl(sink) => sink.finish()?,
+    /// What coding a title needs, to hand to other threads.
+    fn coder(&self) -> Coder<'a> {
+        Coder {
+            crosswalk: self.crosswalk,
+            format: self.args.format,
+            delimiter: self.delimiter,
+            with_report: self.report.is_some(),
         }
-        Ok(described)
+    }
+
+    /// Caches freshly coded titles and returns them, in order. A title that failed to render
+    /// is `None`: it is coded again, row by row, and its error reported there.
+    fn cache_all(
+        &mut self,
+        titles: Vec<String>,
+        coded: Vec<serde_json::Result<Coded>>,
+    ) -> Vec<Option<Rc<Coded>>> {
+        titles
+            .into_iter()
+            .zip(coded)
+            .map(|(title, coded)| {
+                let coded = Rc::new(coded.ok()?);
+                self.cache.insert(&title, Rc::clone(&coded));
+                Some(coded)
+            })
+            .collect()
     }
 
     /// Codes one record, or says why it cannot be.
@@ -368,14 +508,22 @@ impl Job<'_> {
             );
         };
         match decode(cell, self.args.encoding) {
-            Ok(title) => match self.cache.get(
-                &title,
-                self.crosswalk,
-                self.args.format,
-                self.report.is_some(),
-            ) {
-                Ok(coded) => RowResult::Coded(coded),
-                Err(e) => RowResult::error("unreadable-record", e.to_string(), None),
+            Ok(title) => match self.cache.get(&title) {
+                Some(coded) => RowResult::Coded(coded),
+                None => match render(
+                    &self.crosswalk.classify(&title),
+                    self.crosswalk,
+                    self.args.format,
+                    self.delimiter,
+                    self.report.is_some(),
+                ) {
+                    Ok(coded) => {
+                        let coded = Rc::new(coded);
+                        self.cache.insert(&title, Rc::clone(&coded));
+                        RowResult::Coded(coded)
+                    }
+                    Err(e) => RowResult::error("unreadable-record", e.to_string(), None),
+                },
             },
             Err(bad) => RowResult::error(
                 "invalid-encoding",
@@ -400,6 +548,17 @@ fn transcode(cell: &[u8], encoding: Encoding) -> Cow<'_, [u8]> {
             Err(_) => Cow::Borrowed(cell),
         },
     }
+}
+
+/// What the cache knew of a record before its chunk was written.
+enum Slot {
+    /// The title's answer, cached.
+    Ready(Rc<Coded>),
+    /// The chunk's `i`-th new title, coded with the chunk.
+    New(usize),
+    /// Anything else (a damaged record, a missing cell, bytes that do not decode): coded row
+    /// by row, which also reports the problem.
+    Other,
 }
 
 /// What one row came to.
@@ -428,55 +587,116 @@ impl RowResult {
 #[derive(Debug)]
 struct Coded {
     verdict: Verdict,
-    /// The appended CSV cells (CSV output only).
-    cells: Vec<String>,
-    /// The JSON object without braces (JSON lines output only).
-    body: String,
+    /// The appended CSV fields, escaped and joined (CSV), or the JSON object without its
+    /// braces (JSON lines).
+    out: Box<[u8]>,
     /// What the workforce report needs (with `--report` only).
     report: Option<ReportRow>,
 }
 
-/// Answers to titles already seen.
+/// Answers to titles already seen, in two generations: when the current one has used its
+/// share of the byte budget it becomes the previous one and the older answers are dropped; an
+/// answer found in the previous generation moves back into the current one. Memory is bounded
+/// (about [`CACHE_BYTES`]) whatever the number of rows, and the titles that keep coming back
+/// stay cached.
 #[derive(Default)]
 struct Cache {
-    answers: HashMap<String, Rc<Coded>>,
+    current: FxHashMap<Box<str>, Rc<Coded>>,
+    previous: FxHashMap<Box<str>, Rc<Coded>>,
+    /// Bytes held by `current`, estimated.
+    bytes: usize,
 }
 
+/// Bytes a cached answer costs besides its title and output: the map slot, the reference
+/// count, the boxes.
+const ENTRY_OVERHEAD: usize = 96;
+
 impl Cache {
-    fn get(
-        &mut self,
-        title: &str,
-        crosswalk: &Crosswalk,
-        format: OutputFormat,
-        with_report: bool,
-    ) -> serde_json::Result<Rc<Coded>> {
-        if let Some(coded) = self.answers.get(title) {
-            return Ok(Rc::clone(coded));
+    fn get(&mut self, title: &str) -> Option<Rc<Coded>> {
+        if let Some(coded) = self.current.get(title) {
+            return Some(Rc::clone(coded));
         }
-        let answer = crosswalk.classify(title);
-        let report = with_report.then(|| ReportRow::from_answer(&answer));
-        let coded = Rc::new(match format {
-            OutputFormat::Csv => Coded {
-                verdict: answer.verdict(),
-                cells: output::csv_cells(&answer, crosswalk.lexicon()),
-                body: String::new(),
-                report,
-            },
-            OutputFormat::Jsonl => Coded {
-                verdict: answer.verdict(),
-                cells: Vec::new(),
-                body: output::json_body(&answer, crosswalk.lexicon())?,
-                report,
-            },
-        });
-        if title.len() <= MAX_CACHED_TITLE {
-            if self.answers.len() >= CACHE_CAPACITY {
-                self.answers.clear();
-            }
-            self.answers.insert(title.to_string(), Rc::clone(&coded));
-        }
-        Ok(coded)
+        let (title, coded) = self.previous.remove_entry(title)?;
+        self.insert_owned(title, Rc::clone(&coded));
+        Some(coded)
     }
+
+    fn insert(&mut self, title: &str, coded: Rc<Coded>) {
+        if title.len() <= MAX_CACHED_TITLE {
+            self.insert_owned(title.into(), coded);
+        }
+    }
+
+    fn insert_owned(&mut self, title: Box<str>, coded: Rc<Coded>) {
+        let size = title.len() + coded.out.len() + ENTRY_OVERHEAD;
+        if self.bytes + size > CACHE_BYTES / 2 {
+            self.previous = std::mem::take(&mut self.current);
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.current.insert(title, coded);
+    }
+}
+
+/// Reads up to [`CHUNK_ROWS`] records (after `first`, if given), reusing `spare` records.
+fn read_chunk(
+    source: &mut Source,
+    first: Option<(ByteRecord, RecordMeta)>,
+    spare: &mut Vec<ByteRecord>,
+) -> io::Result<Vec<(ByteRecord, RecordMeta)>> {
+    let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+    chunk.extend(first);
+    while chunk.len() < CHUNK_ROWS {
+        let mut next = spare.pop().unwrap_or_default();
+        match source.next_record(&mut next)? {
+            Some(meta) => chunk.push((next, meta)),
+            None => break,
+        }
+    }
+    Ok(chunk)
+}
+
+/// The settings a coding thread needs.
+#[derive(Clone, Copy)]
+struct Coder<'a> {
+    crosswalk: &'a Crosswalk,
+    format: OutputFormat,
+    delimiter: u8,
+    with_report: bool,
+}
+
+/// Codes titles on every core (the library's `parallel` feature), in order.
+fn code_titles(titles: &[String], coder: Coder<'_>) -> Vec<serde_json::Result<Coded>> {
+    coder.crosswalk.classify_each(titles, |answer| {
+        render(
+            &answer,
+            coder.crosswalk,
+            coder.format,
+            coder.delimiter,
+            coder.with_report,
+        )
+    })
+}
+
+/// Renders one answer once for the output format.
+fn render(
+    answer: &Answer,
+    crosswalk: &Crosswalk,
+    format: OutputFormat,
+    delimiter: u8,
+    with_report: bool,
+) -> serde_json::Result<Coded> {
+    let out = match format {
+        OutputFormat::Csv => output::csv_tail_of(answer, crosswalk.lexicon(), delimiter),
+        OutputFormat::Jsonl => output::json_body(answer, crosswalk.lexicon())?
+            .into_bytes()
+            .into_boxed_slice(),
+    };
+    Ok(Coded {
+        verdict: answer.verdict(),
+        out,
+        report: with_report.then(|| ReportRow::from_answer(answer)),
+    })
 }
 
 /// A header name folded for comparison: lower case, `_`/`-` as spaces, no accents.

@@ -94,6 +94,21 @@ pub enum LexiconCommand {
     /// --region CA-QC --source https://…
     /// Without --source the variant is marked "unverified".
     Add(AddArgs),
+    /// Write every variant of the lexicon as CSV (one row per title: entry, kind, text,
+    /// language, regions, flags), for other tools, e.g. a fuzzy-matching baseline.
+    Export(ExportArgs),
+}
+
+/// Arguments of `peermap lexicon export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The file to write (atomically); standard output without it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lexicon: LexiconOpts,
 }
 
 /// Arguments of `peermap lexicon add`.

@@ -103,7 +103,23 @@ impl<R: Read> QuoteTracker<R> {
     fn feed(&mut self, bytes: &[u8]) {
         use QuoteState::*;
         let term = |b: u8| b == b'\n' || b == b'\r';
-        for &b in bytes {
+        let delimiter = self.delimiter;
+        let special = |b: &u8| *b == delimiter || *b == b'"' || term(*b);
+        let mut i = 0;
+        while i < bytes.len() {
+            // Inside a field, ordinary bytes change nothing: skip to the next one that may.
+            if matches!(self.state, InField | InQuoted) && !special(&bytes[i]) {
+                match bytes[i..].iter().position(special) {
+                    Some(k) => i += k,
+                    None => {
+                        self.previous_cr = false;
+                        break;
+                    }
+                }
+                self.previous_cr = false;
+            }
+            let b = bytes[i];
+            i += 1;
             if self.state == StartRecord && !term(b) {
                 self.starts.push_back(self.line);
             }

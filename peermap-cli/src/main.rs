@@ -70,6 +70,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon_check::check(args)?,
         Command::Lexicon(LexiconCommand::Add(args)) => lexicon_files::add(args)?,
+        Command::Lexicon(LexiconCommand::Export(args)) => lexicon_files::export(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
             return Ok(match lexicon_files::fmt(args)? {
                 lexicon_files::FmtOutcome::Canonical => ExitCode::SUCCESS,
@@ -85,6 +86,7 @@ fn embedded_needed(command: &Command) -> bool {
     match command {
         Command::Lexicon(LexiconCommand::Check(args)) => args.path.is_none() || args.with_default,
         Command::Lexicon(LexiconCommand::Fmt(_) | LexiconCommand::Add(_)) => false,
+        Command::Lexicon(LexiconCommand::Export(args)) => !args.lexicon.no_default_lexicon,
         _ => true,
     }
 }

@@ -1,7 +1,6 @@
 //! What `classify` tells the person running it, on standard error: a progress bar on a
 //! terminal, the first few damaged rows as they come, and a summary at the end.
 
-use std::collections::HashMap;
 use std::io::{self, Read, Write};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -23,7 +22,7 @@ const TOP_UNKNOWN: usize = 10;
 /// slightly low).
 #[derive(Debug, Default)]
 pub struct UnknownTitles {
-    counts: HashMap<String, u64>,
+    counts: rustc_hash::FxHashMap<String, u64>,
     approximate: bool,
 }
 
