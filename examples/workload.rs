@@ -157,6 +157,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ((distinct as f64 * ONE_OFF_SHARE) as usize).min(options.rows / 2)
     };
     let pool = pool(&mut rng, distinct - one_offs, one_offs);
+    if pool.len() < distinct {
+        eprintln!(
+            "workload: only {} distinct titles could be made of the {distinct} asked for; the \
+             rows repeat them",
+            pool.len()
+        );
+    }
+    // The head is made first: a short pool is short of one-offs.
+    let one_offs = pool.len().saturating_sub(distinct - one_offs);
     let mut sampler = Sampler::new(&options, pool.len(), one_offs);
     let mut out = csv::Writer::from_writer(BufWriter::new(io::stdout().lock()));
     out.write_record(["id", "job_title", "department", "expected"])?;
