@@ -9,6 +9,10 @@ use criterion::{
 };
 use peermap::{Crosswalk, Lexicon, Method, Verdict};
 
+#[path = "../examples/support/typing.rs"]
+mod typing;
+use typing::{strip_accents, swap_letters, title_case};
+
 /// Every variant exactly as the lexicon writes it.
 fn exact_titles() -> Vec<String> {
     Lexicon::embedded()
@@ -41,19 +45,10 @@ fn normalized_titles(crosswalk: &Crosswalk) -> Vec<String> {
 fn fuzzy_titles(crosswalk: &Crosswalk) -> Vec<String> {
     let mut out = Vec::new();
     for text in exact_titles() {
-        let words: Vec<&str> = text.split(' ').collect();
-        let Some(at) = words.iter().position(|w| w.len() >= 8 && w.is_ascii()) else {
+        let Some(at) = text.split(' ').position(|w| w.len() >= 8 && w.is_ascii()) else {
             continue;
         };
-        let mut letters: Vec<char> = words[at].chars().collect();
-        letters.swap(3, 4);
-        let typo: String = letters.into_iter().collect();
-        let title = words
-            .iter()
-            .enumerate()
-            .map(|(k, w)| if k == at { typo.as_str() } else { w })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let title = swap_letters(&text, at, 3);
         if crosswalk.classify(&title).method() == Some(Method::Fuzzy) {
             out.push(title);
         }
@@ -116,33 +111,6 @@ fn worst_titles() -> Vec<String> {
         "🙂 peer support worker ".repeat(60),
         "CHW/PSW/CPS/CRPS ".repeat(80),
     ]
-}
-
-fn title_case(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
-}
-
-fn strip_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'à' | 'â' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            _ => c,
-        })
-        .collect()
 }
 
 /// A realistic list: the golden and non-peer titles repeated with a heavy-tailed frequency,

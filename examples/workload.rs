@@ -22,6 +22,10 @@ use std::io::{self, BufWriter};
 
 use peermap::{Kind, Lexicon};
 
+#[path = "support/typing.rs"]
+mod typing;
+use typing::{strip_accents, swap_letters, title_case};
+
 /// A small, fast, seeded generator (xorshift64*): no dependency, same stream on every machine.
 struct Rng(u64);
 
@@ -321,34 +325,6 @@ fn noisy(rng: &mut Rng, text: &str, one_off: bool) -> String {
     out
 }
 
-fn title_case(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn strip_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            _ => c,
-        })
-        .collect()
-}
-
-/// One letter swapped with its neighbour, in a word of at least six letters.
 fn typo(rng: &mut Rng, text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let long: Vec<usize> = (0..words.len())
@@ -358,14 +334,6 @@ fn typo(rng: &mut Rng, text: &str) -> String {
         return text.to_string();
     }
     let at = *rng.pick(&long);
-    let mut letters: Vec<char> = words[at].chars().collect();
-    let i = 1 + rng.below(letters.len() - 2);
-    letters.swap(i, i + 1);
-    let changed: String = letters.into_iter().collect();
-    words
-        .iter()
-        .enumerate()
-        .map(|(k, w)| if k == at { changed.as_str() } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let i = 1 + rng.below(words[at].chars().count() - 2);
+    swap_letters(text, at, i)
 }

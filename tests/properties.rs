@@ -3,6 +3,10 @@
 use peermap::{classify, normalize, Crosswalk, Lexicon};
 use proptest::prelude::*;
 
+#[path = "../examples/support/typing.rs"]
+#[allow(dead_code)] // the property tests only drop accents
+mod typing;
+
 /// Titles made of the characters that matter: letters with accents, inclusive-writing marks,
 /// separators, digits, and some arbitrary Unicode.
 fn title_like() -> impl Strategy<Value = String> {
@@ -71,7 +75,7 @@ proptest! {
             .flat_map(|r| r.variants().iter().filter(|v| !v.is_acronym()).map(|v| v.text()))
             .collect();
         let text = *pick.get(&variants);
-        let mut changed: String = text.chars().map(strip_accent).collect();
+        let mut changed = typing::strip_accents(text);
         if upper {
             changed = changed.to_uppercase();
         }
@@ -81,18 +85,6 @@ proptest! {
         let (a, b) = (classify(text), classify(&changed));
         prop_assert_eq!(a.verdict(), b.verdict(), "{} vs {}", text, changed);
         prop_assert_eq!(a.role(), b.role(), "{} vs {}", text, changed);
-    }
-}
-
-fn strip_accent(c: char) -> char {
-    match c {
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'à' | 'â' => 'a',
-        'î' | 'ï' => 'i',
-        'ô' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        _ => c,
     }
 }
 
