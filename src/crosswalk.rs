@@ -11,7 +11,7 @@ use crate::index::{FastMap, Hit, Index, Method};
 use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
 use crate::model::Tradition;
 use crate::model::{Lang, Profile};
-use crate::normalize::{self, Token};
+use crate::normalize::{self, Token, MAX_TITLE_CHARS};
 use crate::qualifiers::{self, Qualifiers, Reading};
 
 /// The default confidence below which a match is reported as `unknown`.
@@ -78,6 +78,19 @@ impl SharedRole {
                 .then(|| both(&|lang| role.reason(lang).unwrap_or_default().to_string())),
         }
     }
+}
+
+/// The explanation of an answer to a title cut at [`MAX_TITLE_CHARS`], saying so.
+fn truncation_note(explanation: &str, lang: Lang) -> String {
+    let note = match lang {
+        Lang::En => format!(
+            "The title was longer than {MAX_TITLE_CHARS} characters and was cut there before matching."
+        ),
+        Lang::Fr => format!(
+            "Le titre dépassait {MAX_TITLE_CHARS} caractères et a été coupé là avant la correspondance."
+        ),
+    };
+    format!("{explanation} {note}")
 }
 
 fn lang_at(lang: Lang) -> usize {
@@ -381,7 +394,10 @@ impl Crosswalk {
         let mut answer = self
             .answer_from_table(title, &tokens)
             .unwrap_or_else(|| self.classify_tokens(title, &tokens));
-        answer.truncated = truncated;
+        if truncated {
+            answer.truncated = true;
+            answer.explanation = truncation_note(&answer.explanation, self.lang).into();
+        }
         answer
     }
 

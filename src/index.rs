@@ -59,6 +59,11 @@ const MIN_CORRECTABLE_LEN: usize = 5;
 /// Words longer than this are never spell-corrected (bounds the work per word).
 const MAX_CORRECTABLE_LEN: usize = 24;
 
+/// At most this many entries are kept for one hit and scored against each other: it bounds
+/// the work of a title that repeats many shared heads, whatever a user's lexicon holds. No key
+/// of the embedded lexicon comes near it (a test checks it).
+const MAX_ENTRIES_PER_HIT: usize = 32;
+
 /// The per-thread memo of corrections is emptied when it holds this many words (about 2 MB).
 const NEAREST_MEMO_WORDS: usize = 1 << 16;
 
@@ -304,7 +309,7 @@ impl Index {
                         || self.written_as_listed(title, tokens, span, e);
                     if usable {
                         any = true;
-                        if !entries.contains(&e) {
+                        if !entries.contains(&e) && entries.len() < MAX_ENTRIES_PER_HIT {
                             entries.push(e);
                         }
                     }
@@ -567,6 +572,16 @@ fn acronym_allowed(tokens: &[Token], span: &[usize], lower_only: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_embedded_key_comes_near_the_cap_on_entries() {
+        let index = Index::build(crate::Lexicon::embedded());
+        let most = index.by_key.values().map(Vec::len).max().unwrap_or(0);
+        assert!(
+            most * 4 <= MAX_ENTRIES_PER_HIT,
+            "{most} entries share one key"
+        );
+    }
 
     #[test]
     fn deletions_cover_the_neighbourhood() {

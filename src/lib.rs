@@ -130,6 +130,25 @@
 //! assert!(chw.codes().iter().any(|code| code.scheme() == "isco08" && code.code() == "3253"));
 //! ```
 //!
+//! # Bad input and bounded work
+//!
+//! Any string is a title: no input makes [`Crosswalk::classify`] panic or loop, and its work
+//! is bounded by design rather than by luck:
+//! - a title is cut at [`MAX_TITLE_CHARS`] (300) characters before matching; the answer says
+//!   so ([`Answer::truncated`], and a sentence of its explanation) and its `input` is the cut
+//!   title;
+//! - spans are looked up one hash probe each, no longer than the lexicon's longest variant;
+//! - a word is spell-corrected only if it has 5 to 24 letters, within one edit (two from eight
+//!   letters on), through a deletion index: the candidates are exactly the words within that
+//!   distance, never a scan of the lexicon;
+//! - at most 32 entries are kept and scored for one match.
+//!
+//! The `worst/*` benches time titles built to be slow (the slowest takes about 46 µs); the
+//! property tests feed arbitrary Unicode, and two `cargo fuzz` targets (`fuzz/`) feed any bytes
+//! to `classify` and to lexicon loading, with the corpus replayed by the test suite. A broken
+//! user lexicon is refused with every problem named by file, entry and field
+//! ([`LexiconError`]), by the same validator as the embedded one.
+//!
 //! # Data versioning
 //!
 //! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release in

@@ -87,14 +87,16 @@ fn valid_entries_load() {
     );
 }
 
-#[test]
-fn each_rule_names_file_entry_and_field() {
+/// One broken lexicon per rule: (rule, entries, the field named, part of the message).
+type Case = (&'static str, Vec<Value>, &'static str, &'static str);
+
+fn broken_cases() -> Vec<Case> {
     let base = || peer_entry("alpha");
     let mut with_unknown_key = base();
     with_unknown_key["colour"] = json!("blue");
     let mut variant_unknown_key = base();
     variant_unknown_key["variants"][0]["langue"] = json!("fr");
-    let cases: Vec<(&str, Vec<Value>, &str, &str)> = vec![
+    vec![
         (
             "unknown key",
             vec![with_unknown_key],
@@ -330,8 +332,30 @@ fn each_rule_names_file_entry_and_field() {
             "field \"codes[0].predicate\"",
             "unknown predicate",
         ),
-    ];
-    for (rule, entries, field, message) in cases {
+        (
+            "a list written as a string",
+            vec![set(base(), "/traditions", json!("peer-support"))],
+            "field \"traditions\"",
+            "must be",
+        ),
+        (
+            "a label written as a string",
+            vec![set(base(), "/label", json!("Test peer"))],
+            "field \"label\"",
+            "must be",
+        ),
+        (
+            "a score-like number where text is expected",
+            vec![set(base(), "/variants/0/text", json!(42))],
+            "field \"variants[0].text\"",
+            "must be",
+        ),
+    ]
+}
+
+#[test]
+fn each_rule_names_file_entry_and_field() {
+    for (rule, entries, field, message) in broken_cases() {
         let found = problems(&entries);
         let hit = found.iter().find(|m| m.contains(field));
         let Some(hit) = hit else {
@@ -449,4 +473,90 @@ fn an_extension_may_name_an_embedded_role_as_broader() {
         .unwrap_err();
     assert!(err.to_string().contains("not the id of any entry"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Writes `text` as `file` in `folder`; returns its path.
+fn write(folder: &tempfile::TempDir, file: &str, text: &str) -> std::path::PathBuf {
+    let path = folder.path().join(file);
+    std::fs::write(&path, text).expect("a temporary file");
+    path
+}
+
+/// A user's lexicon goes through the same validator as the embedded one: every broken case,
+/// written as files in a folder and loaded from there, is reported with the file's path, the
+/// entry and the field.
+#[test]
+fn each_rule_names_the_users_file_entry_and_field() {
+    for (rule, entries, field, message) in broken_cases() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        for entry in &entries {
+            let id = entry["id"].as_str().expect("an id");
+            write(
+                &folder,
+                &format!("{id}.json"),
+                &serde_json::to_string_pretty(entry).unwrap(),
+            );
+        }
+        let errors = match Lexicon::from_path(folder.path()) {
+            Ok(_) => panic!("{rule}: the broken folder loaded"),
+            Err(errors) => errors,
+        };
+        let hit = errors
+            .errors()
+            .iter()
+            .find(|e| e.to_string().contains(field))
+            .unwrap_or_else(|| panic!("{rule}: no problem names {field}: {errors}"));
+        let shown = hit.to_string();
+        assert!(
+            std::path::Path::new(hit.file()).starts_with(folder.path()),
+            "{rule}: {shown}"
+        );
+        assert!(shown.starts_with(hit.file()), "{rule}: {shown}");
+        assert!(hit.entry().is_some(), "{rule}: {shown}");
+        assert!(shown.contains(message), "{rule}: {shown}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_one_object_is_named() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = write(&folder, "alpha.json", "[{\"id\": \"alpha\"}]");
+    let errors = Lexicon::from_path(folder.path()).expect_err("a list is not an entry");
+    let first = &errors.errors()[0];
+    assert_eq!(std::path::Path::new(first.file()), path);
+    assert!(first.to_string().contains("one JSON object"), "{first}");
+}
+
+#[test]
+fn a_missing_path_is_named() {
+    let errors = Lexicon::from_path("no/such/lexicon").expect_err("nothing to read");
+    let first = &errors.errors()[0];
+    assert!(first.to_string().starts_with("no/such/lexicon"), "{first}");
+    assert!(first.to_string().contains("cannot read"), "{first}");
+}
+
+#[test]
+fn two_files_with_one_id_are_named() {
+    // Two folders of a user's lexicon may each hold an `alpha.json`.
+    let text = serde_json::to_string_pretty(&peer_entry("alpha")).unwrap();
+    let errors = Lexicon::from_sources(
+        [
+            ("one/alpha.json", text.as_str()),
+            ("two/alpha.json", text.as_str()),
+        ],
+        "test".into(),
+    )
+    .expect_err("one id, two entries");
+    let hit = errors
+        .errors()
+        .iter()
+        .find(|e| e.to_string().contains("field \"id\""))
+        .unwrap_or_else(|| panic!("{errors}"));
+    assert_eq!(hit.file(), "two/alpha.json");
+    assert_eq!(hit.entry(), Some("alpha"));
+    assert!(
+        hit.to_string()
+            .contains("is also the id of the entry in one/alpha.json"),
+        "{hit}"
+    );
 }

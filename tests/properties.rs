@@ -1,11 +1,34 @@
 //! Property tests: the normalizer and the matcher hold their promises on arbitrary input.
 
-use peermap::{classify, normalize, Crosswalk, Lexicon};
+use peermap::{classify, normalize, Crosswalk, Lexicon, MAX_TITLE_CHARS};
 use proptest::prelude::*;
 
 #[path = "../examples/support/typing.rs"]
 #[allow(dead_code)] // the property tests only drop accents
 mod typing;
+
+/// The fuzz targets' invariants (score in [0, 1], truncation said, role and verdict agree, the
+/// same answer twice, normalization idempotent), checked here on stable.
+#[path = "../fuzz/checks.rs"]
+#[allow(dead_code)] // the lexicon checks are replayed by tests/fuzz_replay.rs
+mod checks;
+
+/// Any Unicode text, with the characters HR exports actually carry more often than chance:
+/// control characters, right-to-left marks and text, emoji, zero-width and combining marks.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => any::<char>(),
+            1 => prop::sample::select(vec![
+                '\u{0}', '\t', '\n', '\r', '\u{7f}', '\u{202e}', '\u{200f}', '\u{200b}',
+                '\u{feff}', '\u{301}', 'ا', 'ש', '🙂', '👩', '\u{200d}', '=', '"', ';',
+            ]),
+            2 => prop::sample::select(vec!['p', 'e', 'r', ' ', '-', 'é', 'a', 'i', 'd']),
+        ],
+        0..700,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
 
 /// Titles made of the characters that matter: letters with accents, inclusive-writing marks,
 /// separators, digits, and some arbitrary Unicode.
@@ -49,6 +72,23 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&candidate.score()));
         }
         prop_assert!(answer.input().chars().count() <= peermap::MAX_TITLE_CHARS);
+    }
+
+    #[test]
+    fn any_text_is_coded_within_the_invariants(text in hostile_text()) {
+        checks::check_title(&text);
+    }
+
+    #[test]
+    fn a_title_over_the_limit_is_cut_and_says_so(
+        parts in prop::collection::vec(title_like(), 1..40),
+    ) {
+        let title = parts.join(" – ");
+        let answer = classify(&title);
+        let over = title.chars().count() > MAX_TITLE_CHARS;
+        prop_assert_eq!(answer.truncated(), over);
+        let kept: String = title.chars().take(MAX_TITLE_CHARS).collect();
+        prop_assert_eq!(answer.input(), kept.as_str());
     }
 
     #[test]

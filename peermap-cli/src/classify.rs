@@ -17,10 +17,10 @@ use rustc_hash::FxHashMap;
 
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
 use crate::input::{decode, skip_bom, RecordIssue, RecordMeta, Source};
-use crate::output::{self, Background, JsonErrorRow, Sink};
+use crate::output::{self, Background, Formulas, JsonErrorRow, Sink};
 use crate::report::{Report, ReportRow};
 use crate::setup;
-use crate::summary::{Reporter, Tally};
+use crate::summary::{printable, Reporter, Tally};
 
 /// How `classify` ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +174,7 @@ enum Writer {
 struct CsvOut {
     sink: Background,
     delimiter: u8,
+    formulas: Formulas,
 }
 
 impl CsvOut {
@@ -184,7 +185,7 @@ impl CsvOut {
         tail: &[u8],
         extra: impl IntoIterator<Item = Cow<'a, [u8]>>,
     ) -> io::Result<()> {
-        let delimiter = self.delimiter;
+        let (delimiter, formulas) = (self.delimiter, self.formulas);
         self.sink.append(|line| {
             let mut first = true;
             for field in fields {
@@ -192,7 +193,7 @@ impl CsvOut {
                     line.push(delimiter);
                 }
                 first = false;
-                output::write_csv_field(line, &field, delimiter);
+                output::write_cell(line, &field, delimiter, formulas);
             }
             if !first {
                 line.push(delimiter);
@@ -200,7 +201,7 @@ impl CsvOut {
             line.extend_from_slice(tail);
             for field in extra {
                 line.push(delimiter);
-                output::write_csv_field(line, &field, delimiter);
+                output::write_cell(line, &field, delimiter, formulas);
             }
             line.push(b'\n');
         })
@@ -232,7 +233,8 @@ impl<'a> Job<'a> {
                         })
                         .collect();
                     let column = resolve_column(self.args.column.as_deref(), &names)?;
-                    let described = format!("column {} \"{}\"", column + 1, names[column]);
+                    let described =
+                        format!("column {} \"{}\"", column + 1, printable(&names[column]));
                     let header = record
                         .iter()
                         .map(|cell| transcode(cell, encoding).into_owned())
@@ -276,6 +278,7 @@ impl<'a> Job<'a> {
                 let mut csv = CsvOut {
                     sink: Background::new(sink),
                     delimiter: self.delimiter,
+                    formulas: self.formulas(),
                 };
                 let names = output::csv_tail(output::COLUMNS, self.delimiter);
                 csv.write_row(
@@ -458,7 +461,17 @@ impl<'a> Job<'a> {
             crosswalk: self.crosswalk,
             format: self.args.format,
             delimiter: self.delimiter,
+            formulas: self.formulas(),
             with_report: self.report.is_some(),
+        }
+    }
+
+    /// Whether CSV cells that look like formulas are neutralized.
+    fn formulas(&self) -> Formulas {
+        if self.args.keep_formulas {
+            Formulas::Keep
+        } else {
+            Formulas::Neutralize
         }
     }
 
@@ -510,13 +523,7 @@ impl<'a> Job<'a> {
         match decode(cell, self.args.encoding) {
             Ok(title) => match self.cache.get(&title) {
                 Some(coded) => RowResult::Coded(coded),
-                None => match render(
-                    &self.crosswalk.classify(&title),
-                    self.crosswalk,
-                    self.args.format,
-                    self.delimiter,
-                    self.report.is_some(),
-                ) {
+                None => match render(&self.crosswalk.classify(&title), self.coder()) {
                     Ok(coded) => {
                         let coded = Rc::new(coded);
                         self.cache.insert(&title, Rc::clone(&coded));
@@ -662,40 +669,30 @@ struct Coder<'a> {
     crosswalk: &'a Crosswalk,
     format: OutputFormat,
     delimiter: u8,
+    formulas: Formulas,
     with_report: bool,
 }
 
 /// Codes titles on every core (the library's `parallel` feature), in order.
 fn code_titles(titles: &[String], coder: Coder<'_>) -> Vec<serde_json::Result<Coded>> {
-    coder.crosswalk.classify_each(titles, |answer| {
-        render(
-            &answer,
-            coder.crosswalk,
-            coder.format,
-            coder.delimiter,
-            coder.with_report,
-        )
-    })
+    coder
+        .crosswalk
+        .classify_each(titles, |answer| render(&answer, coder))
 }
 
 /// Renders one answer once for the output format.
-fn render(
-    answer: &Answer,
-    crosswalk: &Crosswalk,
-    format: OutputFormat,
-    delimiter: u8,
-    with_report: bool,
-) -> serde_json::Result<Coded> {
-    let out = match format {
-        OutputFormat::Csv => output::csv_tail_of(answer, crosswalk.lexicon(), delimiter),
-        OutputFormat::Jsonl => output::json_body(answer, crosswalk.lexicon())?
+fn render(answer: &Answer, coder: Coder<'_>) -> serde_json::Result<Coded> {
+    let lexicon = coder.crosswalk.lexicon();
+    let out = match coder.format {
+        OutputFormat::Csv => output::csv_tail_of(answer, lexicon, coder.delimiter, coder.formulas),
+        OutputFormat::Jsonl => output::json_body(answer, lexicon)?
             .into_bytes()
             .into_boxed_slice(),
     };
     Ok(Coded {
         verdict: answer.verdict(),
         out,
-        report: with_report.then(|| ReportRow::from_answer(answer)),
+        report: coder.with_report.then(|| ReportRow::from_answer(answer)),
     })
 }
 
@@ -752,7 +749,7 @@ fn resolve_column(spec: Option<&str>, names: &[String]) -> anyhow::Result<usize>
     let mut listed: Vec<String> = names
         .iter()
         .take(SHOWN)
-        .map(|n| format!("\"{n}\""))
+        .map(|n| format!("\"{}\"", printable(n)))
         .collect();
     if names.len() > SHOWN {
         listed.push(format!("… ({} in all)", names.len()));

@@ -221,6 +221,12 @@ pub struct ClassifyArgs {
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
 
+    /// Write CSV cells that start with =, +, - or @ as they are. By default such a cell
+    /// (unless it is a plain number) gets a leading apostrophe, so that a spreadsheet shows
+    /// it as text instead of running it as a formula.
+    #[arg(long)]
+    pub keep_formulas: bool,
+
     /// Crosswalk options.
     #[command(flatten)]
     pub crosswalk: CrosswalkOpts,

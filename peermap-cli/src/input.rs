@@ -2,7 +2,8 @@
 //!
 //! CSV and TSV go through the `csv` crate in flexible mode on byte records, so ragged rows keep
 //! their fields and no byte is decoded before we decide how. Three things the `csv` crate does
-//! not do are done here: a UTF-8 byte-order mark is skipped; a quoted field that is still open
+//! not do are done here: a UTF-8 byte-order mark is skipped (and a UTF-16 file, known by its
+//! mark, is transcoded to UTF-8); a quoted field that is still open
 //! at the end of the file is detected (the `csv` crate silently reads the rest of the file into
 //! it), so that record can be flagged; and text input is read one line per record.
 
@@ -17,7 +18,8 @@ use crate::cli::Encoding;
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Returns `reader` without a leading UTF-8 byte-order mark.
+/// Returns `reader` without a leading byte-order mark, and as UTF-8: a UTF-8 mark is skipped;
+/// after a UTF-16 mark (Excel's "Unicode text") the text is transcoded to UTF-8 as it is read.
 pub fn skip_bom(mut reader: Box<dyn Read>) -> io::Result<Box<dyn Read>> {
     let mut head = [0u8; 3];
     let mut filled = 0;
@@ -29,12 +31,110 @@ pub fn skip_bom(mut reader: Box<dyn Read>) -> io::Result<Box<dyn Read>> {
             Err(e) => return Err(e),
         }
     }
-    if &head[..filled] == BOM {
-        Ok(reader)
-    } else {
-        Ok(Box::new(
-            io::Cursor::new(head[..filled].to_vec()).chain(reader),
-        ))
+    let head = &head[..filled];
+    if head == BOM {
+        return Ok(reader);
+    }
+    let rest: Box<dyn Read> = Box::new(io::Cursor::new(head.to_vec()).chain(reader));
+    let utf16 = match head {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    Ok(match utf16 {
+        Some(encoding) => Box::new(Utf16Reader::new(rest, encoding)),
+        None => rest,
+    })
+}
+
+/// UTF-16 text read as UTF-8. A malformed sequence (a lone surrogate) becomes the byte 0xFF,
+/// which is never valid UTF-8, so that its cell gets the verdict `error` with reason
+/// `invalid-encoding` instead of a silent replacement character.
+struct Utf16Reader {
+    inner: Box<dyn Read>,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    /// Raw bytes read but not decoded yet: `raw[start..end]`.
+    start: usize,
+    end: usize,
+    eof: bool,
+    /// The decoder has seen the end of the input.
+    finished: bool,
+    /// A malformed sequence is still to be marked (there was no room in the last read).
+    malformed: bool,
+    /// Decoded bytes a short read had no room for.
+    spill: Vec<u8>,
+}
+
+impl Utf16Reader {
+    fn new(inner: Box<dyn Read>, encoding: &'static encoding_rs::Encoding) -> Self {
+        Utf16Reader {
+            inner,
+            // The byte-order mark is consumed by the decoder.
+            decoder: encoding.new_decoder_with_bom_removal(),
+            raw: vec![0; 64 * 1024],
+            start: 0,
+            end: 0,
+            eof: false,
+            finished: false,
+            malformed: false,
+            spill: Vec::new(),
+        }
+    }
+}
+
+impl Read for Utf16Reader {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if !self.spill.is_empty() {
+            let n = self.spill.len().min(out.len());
+            out[..n].copy_from_slice(&self.spill[..n]);
+            self.spill.drain(..n);
+            return Ok(n);
+        }
+        // The decoder needs room for one whole character: decode into a larger buffer and
+        // keep what does not fit.
+        if out.len() < 4 {
+            let mut small = [0u8; 4];
+            let n = self.read(&mut small)?;
+            let given = n.min(out.len());
+            out[..given].copy_from_slice(&small[..given]);
+            self.spill.extend_from_slice(&small[given..n]);
+            return Ok(given);
+        }
+        if std::mem::take(&mut self.malformed) {
+            out[0] = 0xFF;
+            return Ok(1);
+        }
+        while !self.finished {
+            if self.start == self.end && !self.eof {
+                self.start = 0;
+                self.end = self.inner.read(&mut self.raw)?;
+                self.eof = self.end == 0;
+            }
+            let input = &self.raw[self.start..self.end];
+            let (result, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(input, out, self.eof);
+            self.start += read;
+            match result {
+                encoding_rs::DecoderResult::Malformed(_, _) => match out.get_mut(written) {
+                    Some(marker) => {
+                        *marker = 0xFF;
+                        return Ok(written + 1);
+                    }
+                    None => {
+                        self.malformed = true;
+                        return Ok(written);
+                    }
+                },
+                encoding_rs::DecoderResult::InputEmpty if self.eof => self.finished = true,
+                _ => {}
+            }
+            if written > 0 {
+                return Ok(written);
+            }
+        }
+        Ok(0)
     }
 }
 
@@ -403,6 +503,47 @@ mod tests {
             let lines: Vec<u64> = records(text.as_bytes(), b',').iter().map(|r| r.1).collect();
             assert_eq!(lines, [1, 2, 3, 7, 8, 9], "{eol:?}");
         }
+    }
+
+    #[test]
+    fn utf16_files_are_read_as_utf8() {
+        let text = "id,titre\r\n1,Médiatrice en santé 🙂\r\n";
+        let little: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let big: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [little, big] {
+            let mut reader = skip_bom(Box::new(io::Cursor::new(bytes))).unwrap();
+            // One byte at a time, the hardest way to be read.
+            let mut read = Vec::new();
+            let mut byte = [0u8; 1];
+            while reader.read(&mut byte).unwrap() == 1 {
+                read.push(byte[0]);
+            }
+            assert_eq!(String::from_utf8(read).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_in_utf16_is_marked_invalid_not_replaced() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "a,"
+            .encode_utf16()
+            .chain([0xD800])
+            .chain("b\n".encode_utf16())
+        {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut read = Vec::new();
+        skip_bom(Box::new(io::Cursor::new(bytes)))
+            .unwrap()
+            .read_to_end(&mut read)
+            .unwrap();
+        assert_eq!(read, b"a,\xFFb\n");
     }
 
     #[test]

@@ -145,13 +145,19 @@ pub fn csv_cells(answer: &Answer, lexicon: &Lexicon) -> Vec<String> {
 
 /// The appended CSV fields of `answer`, escaped and joined: the same text as
 /// `csv_tail(&csv_cells(answer, lexicon), delimiter)`, written without a string per cell.
-pub fn csv_tail_of(answer: &Answer, lexicon: &Lexicon, delimiter: u8) -> Box<[u8]> {
+pub fn csv_tail_of(
+    answer: &Answer,
+    lexicon: &Lexicon,
+    delimiter: u8,
+    formulas: Formulas,
+) -> Box<[u8]> {
     thread_local! {
         // Reused buffers, so that a tail costs one allocation of its exact size.
         static WRITER: RefCell<TailWriter> = const { RefCell::new(TailWriter {
             out: Vec::new(),
             field: Vec::new(),
             delimiter: b',',
+            formulas: Formulas::Keep,
             first: true,
         }) };
     }
@@ -159,6 +165,7 @@ pub fn csv_tail_of(answer: &Answer, lexicon: &Lexicon, delimiter: u8) -> Box<[u8
         t.out.clear();
         t.field.clear();
         t.delimiter = delimiter;
+        t.formulas = formulas;
         t.first = true;
         write_tail(t, answer, lexicon);
         Box::from(t.out.as_slice())
@@ -224,6 +231,7 @@ struct TailWriter {
     out: Vec<u8>,
     field: Vec<u8>,
     delimiter: u8,
+    formulas: Formulas,
     first: bool,
 }
 
@@ -234,7 +242,7 @@ impl TailWriter {
             self.out.push(self.delimiter);
         }
         self.first = false;
-        write_csv_field(&mut self.out, &self.field, self.delimiter);
+        write_cell(&mut self.out, &self.field, self.delimiter, self.formulas);
         self.field.clear();
     }
 
@@ -282,6 +290,50 @@ impl Serialize for NoEvidence {
             map.serialize_entry(dimension.as_str(), &[(); 0])?;
         }
         map.end()
+    }
+}
+
+/// What CSV output does with a cell that a spreadsheet would run as a formula.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formulas {
+    /// Prefix it with an apostrophe, so that spreadsheets show it as text (the default).
+    Neutralize,
+    /// Write it as it is (`--keep-formulas`).
+    Keep,
+}
+
+/// Whether a spreadsheet would read `cell` as a formula: it starts with `=`, `+`, `-` or `@`
+/// (or a tab or carriage return, which some spreadsheets skip before one), and is not a plain
+/// number such as `-42` or `+3.5`, nor a lone sign used as a placeholder.
+pub fn looks_like_formula(cell: &[u8]) -> bool {
+    match cell {
+        [b'=' | b'@' | b'\t' | b'\r', ..] => true,
+        [b'+' | b'-'] => false,
+        [b'+' | b'-', rest @ ..] => !is_plain_number(rest),
+        _ => false,
+    }
+}
+
+/// Digits with at most one decimal point or comma: `42`, `3.5`, `0,6`.
+fn is_plain_number(text: &[u8]) -> bool {
+    let separators = text.iter().filter(|b| matches!(b, b'.' | b',')).count();
+    text.first().is_some_and(u8::is_ascii_digit)
+        && text.last().is_some_and(u8::is_ascii_digit)
+        && separators <= 1
+        && text
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+}
+
+/// Writes one CSV cell: neutralized first if asked and it looks like a formula.
+pub fn write_cell(out: &mut Vec<u8>, field: &[u8], delimiter: u8, formulas: Formulas) {
+    if formulas == Formulas::Neutralize && looks_like_formula(field) {
+        let mut safe = Vec::with_capacity(field.len() + 1);
+        safe.push(b'\'');
+        safe.extend_from_slice(field);
+        write_csv_field(out, &safe, delimiter);
+    } else {
+        write_csv_field(out, field, delimiter);
     }
 }
 
@@ -669,12 +721,66 @@ mod tests {
             let answer = peermap::classify(title);
             for delimiter in [b',', b'\t'] {
                 assert_eq!(
-                    csv_tail_of(&answer, lexicon, delimiter),
+                    csv_tail_of(&answer, lexicon, delimiter, Formulas::Keep),
                     csv_tail(&csv_cells(&answer, lexicon), delimiter),
                     "{title}"
                 );
             }
         }
+    }
+
+    #[test]
+    fn formulas_are_told_from_numbers_and_text() {
+        let formulas: &[&[u8]] = &[
+            b"=1+1",
+            b"=HYPERLINK(\"http://x\")",
+            b"+Peer Mentor",
+            b"-2+3",
+            b"@SUM(A1)",
+            b"\t=1",
+            b"\r=1",
+            b"+1 514 555 0100",
+            b"-1.2.3",
+            b"--",
+        ];
+        for cell in formulas {
+            assert!(
+                looks_like_formula(cell),
+                "{}",
+                String::from_utf8_lossy(cell)
+            );
+        }
+        let not: &[&[u8]] = &[
+            b"",
+            b"-",
+            b"+",
+            b"-42",
+            b"+3.5",
+            b"0,6",
+            b"Peer = mentor",
+            b"#4471",
+            b"'=1",
+        ];
+        for cell in not {
+            assert!(
+                !looks_like_formula(cell),
+                "{}",
+                String::from_utf8_lossy(cell)
+            );
+        }
+    }
+
+    #[test]
+    fn neutralized_cells_are_prefixed_then_escaped() {
+        let mut out = Vec::new();
+        write_cell(&mut out, b"=A1,B1", b',', Formulas::Neutralize);
+        assert_eq!(out, b"\"'=A1,B1\"");
+        out.clear();
+        write_cell(&mut out, b"=A1,B1", b',', Formulas::Keep);
+        assert_eq!(out, b"\"=A1,B1\"");
+        out.clear();
+        write_cell(&mut out, b"-42", b',', Formulas::Neutralize);
+        assert_eq!(out, b"-42");
     }
 
     #[test]

@@ -110,7 +110,11 @@ impl Tally {
             };
             writeln!(out, "  most frequent unknown titles{note}:")?;
             for (title, n) in top {
-                let shown = if title.is_empty() { "(empty)" } else { title };
+                let shown = if title.is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    printable(title)
+                };
                 writeln!(out, "  {n:>10}  {shown}")?;
             }
         }
@@ -124,6 +128,25 @@ impl Tally {
         }
         Ok(())
     }
+}
+
+/// `text` safe to print on a terminal: control characters (an escape sequence could recolour
+/// or rewrite the screen) and the marks that reorder text (U+202A–U+202E, U+2066–U+2069) are
+/// shown as escapes, at most 120 characters.
+pub fn printable(text: &str) -> String {
+    let mut shown = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 120 {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
 }
 
 fn plural(n: u64) -> &'static str {
@@ -203,6 +226,14 @@ impl Reporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_printed_without_terminal_controls() {
+        assert_eq!(printable("Peer Mentor"), "Peer Mentor");
+        assert_eq!(printable("\u{1b}[31mRed"), "\\u{1b}[31mRed");
+        assert_eq!(printable("a\u{202e}b\0"), "a\\u{202e}b\\u{0}");
+        assert_eq!(printable(&"x".repeat(500)).chars().count(), 121);
+    }
 
     #[test]
     fn unknown_titles_stay_bounded_and_keep_the_frequent_ones() {

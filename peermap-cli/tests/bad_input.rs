@@ -1,0 +1,434 @@
+//! One fixture per kind of damage HR and survey exports carry (`tests/fixtures/bad-input/`,
+//! made by its `make.py`): every row in is a row out, in order, with its verdict, error reason
+//! and message; exit codes as DESIGN.md gives them. The README's "Bad input" section lists the
+//! same cases.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad-input")
+        .join(name)
+}
+
+fn peermap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_peermap"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+/// Codes a fixture's `job_title` column as CSV.
+fn classify(name: &str, extra: &[&str]) -> Output {
+    let path = fixture(name);
+    let mut args = vec!["classify", path.to_str().unwrap(), "--column", "job_title"];
+    args.extend_from_slice(extra);
+    peermap(&args)
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited normally")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The output's header and rows, as text (invalid UTF-8 shown lossily).
+fn table(output: &Output) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(output.stdout.as_slice());
+    let mut rows = reader.byte_records().map(|r| {
+        r.expect("the output is valid CSV")
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+    });
+    let header = rows.next().unwrap_or_default();
+    (header, rows.collect())
+}
+
+/// One column of every row.
+fn column(output: &Output, name: &str) -> Vec<String> {
+    let (header, rows) = table(output);
+    let at = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"));
+    rows.iter()
+        .map(|r| r.get(at).cloned().unwrap_or_default())
+        .collect()
+}
+
+/// Checks row count, verdicts, error reasons and the exit code of one fixture.
+fn expect(name: &str, extra: &[&str], verdicts: &[&str], reasons: &[&str], exit: i32) -> Output {
+    let output = classify(name, extra);
+    assert_eq!(code(&output), exit, "{name}: {}", stderr(&output));
+    assert_eq!(column(&output, "peermap_verdict"), verdicts, "{name}");
+    assert_eq!(column(&output, "peermap_error"), reasons, "{name}");
+    let rows = verdicts.len();
+    let summary = stderr(&output);
+    let counted = format!("{rows} row{} coded", if rows == 1 { "" } else { "s" });
+    assert!(summary.contains(&counted), "{name}: {summary}");
+    let errors = reasons.iter().filter(|r| !r.is_empty()).count();
+    assert_eq!(
+        summary_count(&summary, "error"),
+        errors,
+        "{name}: {summary}"
+    );
+    output
+}
+
+/// The number of rows the summary gives for a verdict ("  error   1   20.0%").
+fn summary_count(summary: &str, verdict: &str) -> usize {
+    summary
+        .lines()
+        .find_map(|line| {
+            let mut words = line.split_whitespace();
+            (words.next() == Some(verdict)).then(|| words.next()?.parse().ok())?
+        })
+        .unwrap_or_else(|| panic!("no {verdict} line in {summary}"))
+}
+
+#[test]
+fn ragged_rows_keep_their_fields_and_a_row_without_its_title_is_an_error() {
+    let output = expect(
+        "ragged.csv",
+        &[],
+        &["peer_role", "peer_role", "error", "peer_role", "peer_role"],
+        &["", "", "missing-column", "", ""],
+        3,
+    );
+    let (header, rows) = table(&output);
+    assert_eq!(rows[1][2], "", "a short row is padded");
+    assert_eq!(
+        rows[3].len(),
+        header.len() + 2,
+        "a long row keeps its extra cells"
+    );
+    assert_eq!(rows[3][header.len()..], ["extra", "cells"]);
+    assert!(stderr(&output).contains("row 3 (line 4): missing-column"));
+}
+
+#[test]
+fn quoted_line_breaks_stay_inside_their_row() {
+    let output = expect(
+        "quoted-newlines.csv",
+        &[],
+        &["peer_role", "peer_role", "peer_role"],
+        &["", "", ""],
+        0,
+    );
+    let (_, rows) = table(&output);
+    assert_eq!(rows[0][1], "Peer Support\nWorker");
+    assert_eq!(rows[0][2], "Mental health,\nAdult");
+    assert_eq!(rows[1][1], "Navigateur \"patient\"");
+    assert_eq!(rows[2][2], "Line one\r\nline two");
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_column_name() {
+    let output = expect("bom.csv", &[], &["peer_role", "peer_role"], &["", ""], 0);
+    assert_eq!(table(&output).0[0], "job_title");
+}
+
+#[test]
+fn windows_line_endings_and_a_missing_last_line_break_are_read() {
+    let output = expect(
+        "crlf.csv",
+        &[],
+        &["peer_role", "peer_role", "peer_role"],
+        &["", "", ""],
+        0,
+    );
+    assert_eq!(table(&output).1[2][2], "Salud", "no stray carriage return");
+}
+
+#[test]
+fn latin1_bytes_in_a_utf8_file_are_an_error_on_their_row_only() {
+    let output = expect(
+        "latin1-in-utf8.csv",
+        &[],
+        &["peer_role", "error", "peer_role"],
+        &["", "invalid-encoding", ""],
+        3,
+    );
+    assert!(
+        output.stdout.windows(2).any(|w| w == b"M\xE9"),
+        "written back unchanged"
+    );
+    let summary = stderr(&output);
+    assert!(summary.contains("byte 0xE9"), "{summary}");
+    assert!(summary.contains("try --encoding windows-1252"), "{summary}");
+}
+
+#[test]
+fn a_windows_1252_file_is_read_with_the_flag_and_flagged_without_it() {
+    expect(
+        "windows-1252.csv",
+        &[],
+        &["error", "error", "error", "error"],
+        &[
+            "invalid-encoding",
+            "invalid-encoding",
+            "invalid-encoding",
+            "invalid-encoding",
+        ],
+        3,
+    );
+    let output = expect(
+        "windows-1252.csv",
+        &["--encoding", "windows-1252"],
+        &["peer_role", "peer_role", "peer_role", "peer_role"],
+        &["", "", "", ""],
+        0,
+    );
+    let titles = column(&output, "job_title");
+    assert_eq!(titles[0], "Médiatrice en santé");
+    assert_eq!(titles[1], "Intervenant de milieu – itinérance");
+    assert_eq!(titles[3], "Peer Worker’s Aide", "0x92 is a right quote");
+}
+
+#[test]
+fn a_50_kb_cell_is_cut_for_matching_and_kept_whole_in_the_output() {
+    let output = expect(
+        "huge-cells.csv",
+        &[],
+        &["peer_role", "peer_role", "peer_role"],
+        &["", "", ""],
+        0,
+    );
+    let (_, rows) = table(&output);
+    assert_eq!(
+        rows[0][1].len(),
+        20 + 50_000,
+        "the title is written back whole"
+    );
+    assert_eq!(rows[1][2].len(), 6 * 9_000, "other cells too");
+    let explanations = column(&output, "peermap_explanation");
+    assert!(
+        explanations[0].contains("cut there before matching"),
+        "{}",
+        explanations[0]
+    );
+    assert!(!explanations[1].contains("cut there"));
+}
+
+#[test]
+fn emoji_right_to_left_text_and_control_characters_are_coded_or_unknown() {
+    expect(
+        "emoji.csv",
+        &[],
+        &["peer_role", "peer_role", "unknown"],
+        &["", "", ""],
+        0,
+    );
+    let output = expect(
+        "right-to-left.csv",
+        &[],
+        &["unknown", "peer_role", "unknown"],
+        &["", "", ""],
+        0,
+    );
+    let summary = stderr(&output);
+    assert!(summary.contains("عامل صحي مجتمعي"), "{summary}");
+    let output = expect(
+        "control-characters.csv",
+        &[],
+        &["peer_role", "ambiguous", "peer_role", "peer_role"],
+        &["", "", "", ""],
+        0,
+    );
+    let titles = column(&output, "job_title");
+    assert_eq!(titles[0], "Peer\0Support Worker", "written back unchanged");
+    assert!(
+        !stderr(&output).contains('\u{1b}'),
+        "no escape reaches the terminal"
+    );
+}
+
+#[test]
+fn formulas_are_neutralized_unless_kept() {
+    let output = expect(
+        "formulas.csv",
+        &[],
+        &[
+            "peer_role",
+            "peer_role",
+            "peer_role",
+            "peer_role",
+            "peer_role",
+        ],
+        &["", "", "", "", ""],
+        0,
+    );
+    let (_, rows) = table(&output);
+    assert_eq!(
+        rows[0][1],
+        "'=HYPERLINK(\"http://example.invalid\";\"Peer Support Worker\")"
+    );
+    assert_eq!(rows[0][2], "'=1+1");
+    assert_eq!(rows[1][1..3], ["'+Peer Mentor", "'-2+3"]);
+    assert_eq!(rows[2][1..3], ["'-Patient Navigator", "'@SUM(A1:A2)"]);
+    assert_eq!(rows[3][1], "'@Pair aidante");
+    assert_eq!(rows[4][2], "-42", "a number is not a formula");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !matches!(cell.chars().next(), Some('=' | '+' | '@')),
+                "{cell}"
+            );
+        }
+    }
+    let raw = classify("formulas.csv", &["--keep-formulas"]);
+    let (_, rows) = table(&raw);
+    assert_eq!(rows[0][2], "=1+1");
+    assert_eq!(rows[3][1], "@Pair aidante");
+    // JSON lines are not for spreadsheets: the input is given as it is.
+    let json = classify("formulas.csv", &["--format", "jsonl"]);
+    let first: serde_json::Value =
+        serde_json::from_slice(json.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert!(first["input"].as_str().unwrap().starts_with("=HYPERLINK"));
+}
+
+#[test]
+fn blank_lines_are_not_rows_and_an_empty_title_is_unknown() {
+    expect(
+        "empty-lines.csv",
+        &[],
+        &["peer_role", "peer_role", "unknown"],
+        &["", "", ""],
+        0,
+    );
+}
+
+#[test]
+fn a_missing_column_is_fatal_and_names_the_columns() {
+    let output = classify("missing-column.csv", &[]);
+    assert_eq!(code(&output), 1);
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("peermap: error: no column named \"job_title\""),
+        "{message}"
+    );
+    assert!(message.contains("\"title_of_job\""), "{message}");
+}
+
+#[test]
+fn a_file_that_ends_inside_a_quote_keeps_its_rows_and_flags_the_last() {
+    let output = expect(
+        "ends-mid-row.csv",
+        &[],
+        &["peer_role", "peer_role", "error"],
+        &["", "", "unterminated-quote"],
+        3,
+    );
+    assert_eq!(column(&output, "job_title")[2], "Patient Navigator, Onc");
+    let explanation = &column(&output, "peermap_explanation")[2];
+    assert!(explanation.starts_with("line 4:"), "{explanation}");
+}
+
+#[test]
+fn a_header_alone_or_nothing_at_all_gives_no_rows_and_success() {
+    let output = expect("header-only.csv", &[], &[], &[], 0);
+    assert_eq!(
+        table(&output).0.len(),
+        3 + 35,
+        "the header is still written"
+    );
+    let output = peermap(&["classify", fixture("empty.csv").to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stderr(&output).contains("0 rows coded"));
+}
+
+#[test]
+fn a_utf16_file_is_read_as_text() {
+    let output = expect("utf-16.csv", &[], &["peer_role"], &[""], 0);
+    assert_eq!(table(&output).0[..2], ["id", "job_title"]);
+}
+
+#[test]
+fn every_line_of_a_text_file_is_a_row() {
+    let output = peermap(&["classify", fixture("titles.txt").to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        column(&output, "peermap_verdict"),
+        ["peer_role", "unknown", "peer_role", "unknown", "peer_role"]
+    );
+    assert_eq!(column(&output, "title")[4], "Promotora");
+}
+
+/// The same fixtures in JSON lines: one object per row, errors included, in order.
+#[test]
+fn json_lines_keep_every_row_too() {
+    for (name, rows, errors) in [
+        ("ragged.csv", 5, 1),
+        ("latin1-in-utf8.csv", 3, 1),
+        ("ends-mid-row.csv", 3, 1),
+        ("quoted-newlines.csv", 3, 0),
+        ("huge-cells.csv", 3, 0),
+    ] {
+        let output = classify(name, &["--format", "jsonl"]);
+        let values: Vec<serde_json::Value> = output
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).expect("one JSON object per line"))
+            .collect();
+        assert_eq!(values.len(), rows, "{name}");
+        for (i, value) in values.iter().enumerate() {
+            assert_eq!(value["row"], i as u64 + 1, "{name}");
+        }
+        let flagged = values.iter().filter(|v| v["verdict"] == "error").count();
+        assert_eq!(flagged, errors, "{name}");
+        assert_eq!(code(&output), if errors > 0 { 3 } else { 0 }, "{name}");
+    }
+}
+
+/// A run killed while writing `-o FILE` leaves the old file as it was: rows go to a temporary
+/// file that is renamed over it only at the end.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_never_leaves_a_half_written_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.txt");
+    let mut text = String::new();
+    for i in 0..400_000 {
+        text.push_str(&format!("Peer Support Worker {i}\n"));
+    }
+    std::fs::write(&input, text).unwrap();
+    let target = dir.path().join("coded.csv");
+    std::fs::write(&target, "the previous result\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_peermap"))
+        .args(["classify", input.to_str().unwrap(), "-o"])
+        .arg(&target)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it has started writing its temporary file (or has finished).
+    let started = std::time::Instant::now();
+    loop {
+        let writing = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.path() != input && e.path() != target && e.metadata().unwrap().len() > 0);
+        if writing || child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 60 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    let now = std::fs::read_to_string(&target).unwrap();
+    if status.success() {
+        // It finished first on a fast machine: the file is then whole.
+        assert_eq!(now.lines().count(), 400_001);
+    } else {
+        assert_eq!(now, "the previous result\n", "the old file is untouched");
+    }
+}
