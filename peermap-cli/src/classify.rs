@@ -16,7 +16,8 @@ use peermap::{Answer, Crosswalk, Verdict};
 use rustc_hash::FxHashMap;
 
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
-use crate::input::{decode, skip_bom, RecordIssue, RecordMeta, Source};
+use crate::input::{decode, open_text, Peeked, RecordIssue, RecordMeta, Source, FIRST_LINE_LIMIT};
+use crate::layout;
 use crate::output::{self, Background, Formulas, JsonErrorRow, Sink};
 use crate::report::{Report, ReportRow};
 use crate::setup;
@@ -58,7 +59,6 @@ const TITLE_COLUMNS: &[&str] = &[
 pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
     let crosswalk = setup::crosswalk(&args.crosswalk)?;
     let path = args.input.as_deref().filter(|p| *p != Path::new("-"));
-    let format = args.input_format.unwrap_or_else(|| guess_format(path));
 
     let (reader, size): (Box<dyn Read>, Option<u64>) = match path {
         Some(p) => {
@@ -80,35 +80,39 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
             (Box::new(io::stdin().lock()), None)
         }
     };
+    let what = match path {
+        Some(p) => p.display().to_string(),
+        None => "standard input".to_string(),
+    };
     let mut reporter = Reporter::new(size.filter(|_| io::stderr().is_terminal()));
-    let reader = skip_bom(reporter.track(reader)).context("cannot read the input")?;
+    let (text, encoding_note) =
+        open_text(reporter.track(reader)).with_context(|| format!("cannot read {what}"))?;
+    let start = Peeked::read(text, FIRST_LINE_LIMIT).context("cannot read the input")?;
+    let layout = layout::decide(args.input_format, args.delimiter, path, start.first_line());
+    let source = match layout.format {
+        InputFormat::Lines => Source::lines(start.into_reader()),
+        InputFormat::Csv | InputFormat::Tsv if layout.sep_line => {
+            Source::delimited(start.skip_first_line(), layout.delimiter, 2)
+        }
+        InputFormat::Csv | InputFormat::Tsv => {
+            Source::delimited(start.into_reader(), layout.delimiter, 1)
+        }
+    };
 
     let sink = match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         Some(p) => Sink::file(p)?,
         None => Sink::stdout(),
     };
-    let delimiter = if format == InputFormat::Tsv {
-        b'\t'
-    } else {
-        b','
-    };
-    let source = match format {
-        InputFormat::Lines => Source::lines(reader),
-        InputFormat::Csv | InputFormat::Tsv => Source::delimited(reader, delimiter),
-    };
-    let what = match path {
-        Some(p) => p.display().to_string(),
-        None => "standard input".to_string(),
-    };
 
     let mut job = Job {
         args,
-        format,
+        format: layout.format,
         crosswalk: &crosswalk,
         cache: Cache::default(),
         tally: Tally::default(),
         report: args.report.as_ref().map(|_| Report::default()),
-        delimiter,
+        delimiter: layout.delimiter,
+        sep_line: layout.sep_line,
     };
     let result = job.code_all(source, sink, &mut reporter);
     reporter.finish();
@@ -122,10 +126,15 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         )
         .with_context(|| format!("cannot write the report {}", path.display()))?;
     }
+    let guessed: String = [encoding_note.map(str::to_string), layout.guessed]
+        .into_iter()
+        .flatten()
+        .map(|note| format!("; {note}"))
+        .collect();
     job.tally
         .write(
             &mut io::stderr().lock(),
-            &format!("{what} ({column})"),
+            &format!("{what} ({column}{guessed})"),
             crosswalk.lexicon().version(),
         )
         .ok();
@@ -134,19 +143,6 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-/// The input format a file name suggests.
-fn guess_format(path: Option<&Path>) -> InputFormat {
-    let ext = path
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("tsv" | "tab") => InputFormat::Tsv,
-        Some("txt") => InputFormat::Lines,
-        _ => InputFormat::Csv,
-    }
 }
 
 /// One run of `classify`.
@@ -160,6 +156,8 @@ struct Job<'a> {
     report: Option<Report>,
     /// The input's delimiter, also used for CSV output.
     delimiter: u8,
+    /// The input started with Excel's `sep=` line, which CSV output repeats.
+    sep_line: bool,
 }
 
 /// The output, CSV or JSON lines.
@@ -280,6 +278,13 @@ impl<'a> Job<'a> {
                     delimiter: self.delimiter,
                     formulas: self.formulas(),
                 };
+                if self.sep_line {
+                    let delimiter = self.delimiter;
+                    csv.sink.append(|line| {
+                        line.extend_from_slice(b"sep=");
+                        line.extend_from_slice(&[delimiter, b'\n']);
+                    })?;
+                }
                 let names = output::csv_tail(output::COLUMNS, self.delimiter);
                 csv.write_row(
                     header.iter().map(|h| Cow::Borrowed(h.as_slice())),
@@ -754,8 +759,15 @@ fn resolve_column(spec: Option<&str>, names: &[String]) -> anyhow::Result<usize>
     if names.len() > SHOWN {
         listed.push(format!("… ({} in all)", names.len()));
     }
+    let hint = match names {
+        [only] if layout::most_frequent_separator(only.as_bytes()).is_some() => {
+            "; the header was read as one column: if another character separates the cells, \
+             give it with --delimiter"
+        }
+        _ => "",
+    };
     anyhow::bail!(
-        "no column named \"{spec}\" in the header (columns: {})",
+        "no column named \"{spec}\" in the header (columns: {}){hint}",
         listed.join(", ")
     )
 }
@@ -826,21 +838,6 @@ mod tests {
         assert!(resolve_index(Some("title"), InputFormat::Csv).is_err());
         assert_eq!(resolve_index(Some("1"), InputFormat::Lines).unwrap(), 0);
         assert!(resolve_index(Some("2"), InputFormat::Lines).is_err());
-    }
-
-    #[test]
-    fn formats_are_guessed_from_the_extension() {
-        let cases = [
-            ("a.csv", InputFormat::Csv),
-            ("a.TSV", InputFormat::Tsv),
-            ("a.tab", InputFormat::Tsv),
-            ("a.txt", InputFormat::Lines),
-            ("a", InputFormat::Csv),
-        ];
-        for (name, expected) in cases {
-            assert_eq!(guess_format(Some(Path::new(name))), expected, "{name}");
-        }
-        assert_eq!(guess_format(None), InputFormat::Csv);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// The version line: the crate version and the embedded lexicon's version.
 pub fn version() -> String {
@@ -205,9 +205,17 @@ pub struct ClassifyArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Input format; guessed from the file extension (.tsv/.tab: tsv, .txt: lines, else csv).
+    /// Input format; guessed from the file extension (.tsv/.tab: tsv; .txt: lines, or tsv
+    /// when its first line has tabs; else csv).
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+
+    /// The character between cells: a character such as ";" or "|", or "tab". Without it, CSV
+    /// input uses the one an Excel "sep=" first line names, or else the one its first line holds
+    /// most often outside quotes (commas, semicolons, tabs or vertical bars; commas when none);
+    /// CSV output uses the same.
+    #[arg(long, short = 'd', value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
 
     /// The input has no header row; columns are then named column_1, column_2, ….
     #[arg(long)]
@@ -459,6 +467,46 @@ pub enum Encoding {
     /// Windows-1252, the Western European code page of Excel on Windows (a superset of Latin-1).
     #[value(name = "windows-1252", aliases = ["cp1252", "latin1", "iso-8859-1"])]
     Windows1252,
+}
+
+/// Reads a cell separator: one ASCII character that is not a letter, a digit, a quote or a
+/// line break, or its name.
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    let byte = match text {
+        "tab" | "\\t" => Some(b'\t'),
+        "comma" => Some(b','),
+        "semicolon" => Some(b';'),
+        "pipe" => Some(b'|'),
+        "space" => Some(b' '),
+        _ => match text.as_bytes() {
+            [b] => Some(*b),
+            _ => None,
+        },
+    };
+    byte.filter(|b| crate::layout::is_separator(*b)).ok_or_else(|| {
+        format!(
+            "\"{}\" cannot separate cells: give one character such as \",\", \";\" or \"|\", or \"tab\"",
+            text.escape_default()
+        )
+    })
+}
+
+/// Checks what clap cannot: options that make no sense together. The error exits with 2.
+pub fn check_usage(cli: &Cli) -> Result<(), clap::Error> {
+    if let Command::Classify(args) = &cli.command {
+        if args.delimiter.is_some() && args.input_format == Some(InputFormat::Lines) {
+            let mut command = Cli::command().version(version());
+            command.build();
+            let classify = command
+                .find_subcommand_mut("classify")
+                .expect("classify is a subcommand");
+            return Err(classify.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--delimiter cannot be used with --input-format lines (one title per line, no cells)",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a region hint with the library's parser and returns its canonical form.

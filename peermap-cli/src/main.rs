@@ -12,6 +12,7 @@ mod classify;
 mod cli;
 mod commands;
 mod input;
+mod layout;
 mod lexicon_check;
 mod lexicon_files;
 mod map_commands;
@@ -39,6 +40,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if let Err(e) = cli::check_usage(&cli) {
+        e.exit();
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

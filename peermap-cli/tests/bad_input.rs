@@ -38,10 +38,16 @@ fn stderr(output: &Output) -> String {
 
 /// The output's header and rows, as text (invalid UTF-8 shown lossily).
 fn table(output: &Output) -> (Vec<String>, Vec<Vec<String>>) {
+    table_of(&output.stdout, b',')
+}
+
+/// The header and rows of CSV `bytes` whose cells are separated by `delimiter`.
+fn table_of(bytes: &[u8], delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(output.stdout.as_slice());
+        .delimiter(delimiter)
+        .from_reader(bytes);
     let mut rows = reader.byte_records().map(|r| {
         r.expect("the output is valid CSV")
             .iter()
@@ -54,7 +60,11 @@ fn table(output: &Output) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// One column of every row.
 fn column(output: &Output, name: &str) -> Vec<String> {
-    let (header, rows) = table(output);
+    column_of(table(output), name)
+}
+
+/// One column of every row of a table.
+fn column_of((header, rows): (Vec<String>, Vec<Vec<String>>), name: &str) -> Vec<String> {
     let at = header
         .iter()
         .position(|h| h == name)
@@ -350,6 +360,156 @@ fn a_header_alone_or_nothing_at_all_gives_no_rows_and_success() {
 fn a_utf16_file_is_read_as_text() {
     let output = expect("utf-16.csv", &[], &["peer_role"], &[""], 0);
     assert_eq!(table(&output).0[..2], ["id", "job_title"]);
+}
+
+/// Excel in a French locale writes "CSV" with semicolons (the comma is the decimal mark):
+/// read with them, written back with them, numbers with a decimal comma left alone.
+#[test]
+fn a_french_excel_file_is_read_and_written_with_its_semicolons() {
+    let output = peermap(&["classify", fixture("semicolons.csv").to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let rows = table_of(&output.stdout, b';');
+    assert_eq!(rows.0[..4], ["id", "titre", "service", "ETP"]);
+    assert_eq!(
+        column_of(rows.clone(), "peermap_role"),
+        [
+            "peer-support-worker",
+            "community-health-worker",
+            "street-outreach-worker"
+        ]
+    );
+    assert_eq!(
+        column_of(rows.clone(), "titre")[1],
+        "Agent de santé communautaire; volet prévention"
+    );
+    assert_eq!(column_of(rows, "ETP"), ["0,6", "1", "0,8"]);
+    assert!(
+        stderr(&output).contains("cells separated by semicolons, found in the first line"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// `--delimiter` decides; a wrong one leaves the header as one column, and the error says so.
+#[test]
+fn the_delimiter_option_overrides_the_guess() {
+    let path = fixture("semicolons.csv");
+    let path = path.to_str().unwrap();
+    let output = peermap(&["classify", path, "--column", "titre", "--delimiter", ","]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("read as one column") && stderr(&output).contains("--delimiter"),
+        "{}",
+        stderr(&output)
+    );
+    let output = peermap(&["classify", path, "-d", "semicolon", "--format", "jsonl"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        output
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        3
+    );
+    assert!(!stderr(&output).contains("found in the first line"));
+    for usage in [
+        &["classify", path, "--delimiter", "ab"][..],
+        &["classify", path, "--delimiter", "\""],
+        &[
+            "classify",
+            path,
+            "--input-format",
+            "lines",
+            "--delimiter",
+            ";",
+        ],
+    ] {
+        assert_eq!(code(&peermap(usage)), 2, "{usage:?}");
+    }
+}
+
+/// Excel's `sep=;` first line names the separator: it is not a row, and it heads the output
+/// again so that Excel opens the result the same way. Line numbers still count it.
+#[test]
+fn an_excel_sep_line_names_the_separator_and_is_kept() {
+    let output = classify("excel-sep-line.csv", &[]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(output.stdout.starts_with(b"sep=;\n"));
+    let rows = table_of(&output.stdout[b"sep=;\n".len()..], b';');
+    assert_eq!(
+        column_of(rows.clone(), "peermap_verdict"),
+        ["peer_role", "unknown"]
+    );
+    assert_eq!(
+        column_of(rows, "job_title"),
+        ["Peer Support Worker", "'=1+1"]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cut.csv");
+    std::fs::write(&file, "sep=;\r\nid;job_title\r\n1;Peer Mentor\r\n2;\"Pair").unwrap();
+    let output = peermap(&["classify", file.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code(&output), 3);
+    assert!(
+        stderr(&output).contains("row 2 (line 4)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Excel's "Unicode text" is a .txt file in UTF-16 with tabs between cells: a table, not one
+/// title per line.
+#[test]
+fn excel_unicode_text_is_read_as_a_tab_separated_table() {
+    let path = fixture("excel-unicode-text.txt");
+    let output = peermap(&["classify", path.to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let rows = table_of(&output.stdout, b'\t');
+    assert_eq!(rows.0[..3], ["id", "job_title", "department"]);
+    assert_eq!(
+        column_of(rows, "department"),
+        ["Santé mentale", "Mental health"]
+    );
+    assert!(stderr(&output).contains("read as tab-separated"));
+    // Asked for, the old reading still holds: every line a title.
+    let output = peermap(&[
+        "classify",
+        path.to_str().unwrap(),
+        "--input-format",
+        "lines",
+    ]);
+    assert_eq!(column(&output, "title").len(), 3);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read_and_the_summary_says_so() {
+    let output = expect("utf-16-no-mark.csv", &[], &["peer_role"], &[""], 0);
+    assert_eq!(column(&output, "job_title"), ["Promotora de salud"]);
+    assert!(stderr(&output).contains("read as UTF-16 big-endian"));
+}
+
+/// A workbook or a compressed file read as CSV would code binary garbage: it is refused, by
+/// name, before anything is written.
+#[test]
+fn workbooks_and_compressed_files_are_refused_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, says) in [
+        ("workbook.xlsx", "Excel workbook (.xlsx)"),
+        ("compressed.csv.gz", "compressed (gzip)"),
+    ] {
+        let target = dir.path().join("out.csv");
+        let output = classify(name, &["-o", target.to_str().unwrap()]);
+        assert_eq!(code(&output), 1, "{name}");
+        let message = stderr(&output);
+        assert!(
+            message.starts_with("peermap: error: cannot read "),
+            "{message}"
+        );
+        assert!(message.contains(says), "{message}");
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(!target.exists(), "{name}: nothing is written");
+    }
 }
 
 #[test]
