@@ -165,6 +165,10 @@ impl Scanner<'_> {
             if is_word_char(c) {
                 break;
             }
+            if c == '\u{1b}' {
+                self.pos += escape_sequence_len(&text[self.pos..]);
+                continue;
+            }
             self.separator(c);
             self.pos += c.len_utf8();
         }
@@ -221,6 +225,29 @@ impl Scanner<'_> {
             '#' => self.hash = true,
             _ => {}
         }
+    }
+}
+
+/// The length in bytes of the terminal escape sequence that starts `rest` (at an ESC): a
+/// title copied from a terminal or a log can carry colour codes ("\x1b[31m"), and their
+/// parameters would otherwise be read as words ("31mPeer"). A control sequence (ESC `[`,
+/// parameter bytes, intermediate bytes, a final byte, as ECMA-48 defines it) is skipped whole;
+/// any other ESC is skipped alone.
+fn escape_sequence_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    if bytes.get(1) != Some(&b'[') {
+        return 1;
+    }
+    let mut at = 2;
+    while bytes.get(at).is_some_and(|b| (0x30..=0x3F).contains(b)) {
+        at += 1;
+    }
+    while bytes.get(at).is_some_and(|b| (0x20..=0x2F).contains(b)) {
+        at += 1;
+    }
+    match bytes.get(at) {
+        Some(b) if (0x40..=0x7E).contains(b) => at + 1,
+        _ => 1,
     }
 }
 
@@ -628,6 +655,28 @@ mod tests {
         assert!(tokens[7].bracketed && tokens[9].bracketed);
         assert!(!tokens[10].bracketed && tokens[10].hash);
         assert!(tokens[4].upper && !tokens[1].upper);
+    }
+
+    #[test]
+    fn terminal_colour_codes_are_not_words() {
+        let norms =
+            |text: &str| -> Vec<String> { tokenize(text).into_iter().map(|t| t.norm).collect() };
+        // (text, folded words)
+        let cases: &[(&str, &[&str])] = &[
+            ("\u{1b}[31mPeer Mentor\u{1b}[0m", &["peer", "mentor"]),
+            (
+                "\u{1b}[1;38;5;208mPair\u{1b}[0m aidante",
+                &["pair", "aidant"],
+            ),
+            ("Peer\u{1b}[0mMentor", &["peer", "mentor"]),
+            // Not a whole control sequence: only the ESC is dropped.
+            ("\u{1b}[31", &["31"]),
+            ("\u{1b}Peer", &["peer"]),
+            ("\u{1b}[\u{e9}t\u{e9}", &["ete"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(norms(text), *expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -249,12 +249,21 @@ fn emoji_right_to_left_text_and_control_characters_are_coded_or_unknown() {
     let output = expect(
         "control-characters.csv",
         &[],
-        &["peer_role", "ambiguous", "peer_role", "peer_role"],
+        &["peer_role", "peer_role", "peer_role", "peer_role"],
         &["", "", "", ""],
         0,
     );
     let titles = column(&output, "job_title");
     assert_eq!(titles[0], "Peer\0Support Worker", "written back unchanged");
+    assert_eq!(
+        titles[1], "\u{1b}[31mPeer Mentor\u{1b}[0m",
+        "written back unchanged"
+    );
+    assert_eq!(
+        column(&output, "peermap_role")[1],
+        "peer-mentor",
+        "a terminal colour code is not read as words"
+    );
     assert!(
         !stderr(&output).contains('\u{1b}'),
         "no escape reaches the terminal"
