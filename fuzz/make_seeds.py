@@ -23,6 +23,7 @@ titles += [
     "Peer Support Worker\u202e", "عامل دعم الأقران", "🙂 peer support worker",
     "Peer\x00Support\x01Worker", "x" * 400, "é" * 301, "(((((",
     "Sr. Peer Support Worker II – Req #2024-118 (0,6 ETP)",
+    "\x1b[31mPeer Mentor\x1b[0m", "\x1b[", "\x1b[1;38;5;208", "Pair\x1b[0m\x1b[0maidante",
 ]
 for title in titles:
     data = title.encode("utf-8")
