@@ -16,7 +16,9 @@ use peermap::{Answer, Crosswalk, Verdict};
 use rustc_hash::FxHashMap;
 
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
-use crate::input::{decode, open_text, Peeked, RecordIssue, RecordMeta, Source, FIRST_LINE_LIMIT};
+use crate::input::{
+    decode, open_text, Found, Peeked, RecordIssue, RecordMeta, Source, FIRST_LINE_LIMIT,
+};
 use crate::layout;
 use crate::output::{self, Background, Formulas, JsonErrorRow, Sink};
 use crate::report::{Report, ReportRow};
@@ -85,8 +87,9 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         None => "standard input".to_string(),
     };
     let mut reporter = Reporter::new(size.filter(|_| io::stderr().is_terminal()));
-    let (text, encoding_note) =
+    let (text, found) =
         open_text(reporter.track(reader)).with_context(|| format!("cannot read {what}"))?;
+    let encoding = reading_encoding(args.encoding, found, &reporter);
     let start = Peeked::read(text, FIRST_LINE_LIMIT).context("cannot read the input")?;
     let layout = layout::decide(args.input_format, args.delimiter, path, start.first_line());
     let source = match layout.format {
@@ -113,7 +116,10 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         report: args.report.as_ref().map(|_| Report::default()),
         delimiter: layout.delimiter,
         sep_line: layout.sep_line,
+        encoding,
+        utf16: matches!(found, Found::Utf16 { .. }),
     };
+    job.tally.utf16 = job.utf16;
     let result = job.code_all(source, sink, &mut reporter);
     reporter.finish();
     let column = result?;
@@ -126,7 +132,7 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         )
         .with_context(|| format!("cannot write the report {}", path.display()))?;
     }
-    let guessed: String = [encoding_note.map(str::to_string), layout.guessed]
+    let guessed: String = [found.guess().map(str::to_string), layout.guessed]
         .into_iter()
         .flatten()
         .map(|note| format!("; {note}"))
@@ -158,6 +164,10 @@ struct Job<'a> {
     delimiter: u8,
     /// The input started with Excel's `sep=` line, which CSV output repeats.
     sep_line: bool,
+    /// How cells are decoded.
+    encoding: Encoding,
+    /// The input was UTF-16, transcoded to UTF-8 as it was read.
+    utf16: bool,
 }
 
 /// The output, CSV or JSON lines.
@@ -214,7 +224,7 @@ impl<'a> Job<'a> {
         sink: Sink,
         reporter: &mut Reporter,
     ) -> anyhow::Result<String> {
-        let encoding = self.args.encoding;
+        let encoding = self.encoding;
         let mut record = ByteRecord::new();
 
         // The header, or the first data row read ahead to know the width.
@@ -357,7 +367,7 @@ impl<'a> Job<'a> {
         writer: &mut Writer,
         reporter: &mut Reporter,
     ) -> anyhow::Result<()> {
-        let encoding = self.args.encoding;
+        let encoding = self.encoding;
         let coded = match known {
             Some(coded) => RowResult::Coded(coded),
             None => self.code_row(record, meta, column),
@@ -444,7 +454,7 @@ impl<'a> Job<'a> {
                 slots.push(Slot::New(i));
                 continue;
             }
-            let slot = match decode(cell, self.args.encoding) {
+            let slot = match decode(cell, self.encoding) {
                 Ok(title) if title.len() <= MAX_CACHED_TITLE => match self.cache.get(&title) {
                     Some(coded) => Slot::Ready(coded),
                     None => {
@@ -525,7 +535,7 @@ impl<'a> Job<'a> {
                 None,
             );
         };
-        match decode(cell, self.args.encoding) {
+        match decode(cell, self.encoding) {
             Ok(title) => match self.cache.get(&title) {
                 Some(coded) => RowResult::Coded(coded),
                 None => match render(&self.crosswalk.classify(&title), self.coder()) {
@@ -537,6 +547,14 @@ impl<'a> Job<'a> {
                     Err(e) => RowResult::error("unreadable-record", e.to_string(), None),
                 },
             },
+            Err(bad) if self.utf16 => RowResult::error(
+                "invalid-encoding",
+                format!(
+                    "the title is not valid UTF-16 (an unpaired surrogate, marked by byte 0x{:02X} at offset {}); it was not coded and is written back with that byte",
+                    bad.byte, bad.at
+                ),
+                Some(String::from_utf8_lossy(cell).into_owned()),
+            ),
             Err(bad) => RowResult::error(
                 "invalid-encoding",
                 format!(
@@ -546,6 +564,28 @@ impl<'a> Job<'a> {
                 Some(String::from_utf8_lossy(cell).into_owned()),
             ),
         }
+    }
+}
+
+/// The encoding cells are decoded with. UTF-16 input is already UTF-8 when it is parsed, so
+/// `--encoding` cannot apply to it; a UTF-8 byte-order mark contradicts `--encoding
+/// windows-1252`, which is still obeyed (the mark may be wrong), with a warning.
+fn reading_encoding(asked: Encoding, found: Found, reporter: &Reporter) -> Encoding {
+    match (found, asked) {
+        (Found::Utf16 { .. }, Encoding::Windows1252) => {
+            reporter.warn(
+                "peermap: warning: the file is UTF-16, so --encoding windows-1252 does not apply; it is read as UTF-16",
+            );
+            Encoding::Utf8
+        }
+        (Found::Utf16 { .. }, _) => Encoding::Utf8,
+        (Found::Utf8Mark, Encoding::Windows1252) => {
+            reporter.warn(
+                "peermap: warning: the file starts with a UTF-8 byte-order mark (as Excel's \"CSV UTF-8\" does), but --encoding windows-1252 was given: accented letters may come out wrong",
+            );
+            asked
+        }
+        _ => asked,
     }
 }
 

@@ -450,7 +450,7 @@ pub enum TextFormat {
 /// How `classify` reads its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// Comma-separated values (RFC 4180 quoting).
+    /// Comma-separated values with RFC 4180 quoting (or another separator: see --delimiter).
     Csv,
     /// Tab-separated values.
     Tsv,

@@ -153,43 +153,69 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-/// Returns the input as UTF-8 text, or says what else it is; with the text, a note when it
-/// was guessed to be UTF-16 from its zero bytes.
+/// What [`open_text`] found at the start of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// No byte-order mark: the bytes are read as they are, in the encoding asked for.
+    Unmarked,
+    /// A UTF-8 byte-order mark (skipped), as Excel's "CSV UTF-8" starts.
+    Utf8Mark,
+    /// UTF-16, transcoded to UTF-8 as it is read; `marked` when a byte-order mark said so,
+    /// rather than its zero bytes.
+    Utf16 {
+        /// Little-endian (Windows' own order) rather than big-endian.
+        little_endian: bool,
+        /// A byte-order mark said so.
+        marked: bool,
+    },
+}
+
+impl Found {
+    /// What was guessed, for the summary: only UTF-16 without a mark is a guess.
+    pub fn guess(self) -> Option<&'static str> {
+        match self {
+            Found::Utf16 {
+                marked: false,
+                little_endian: true,
+            } => Some("read as UTF-16 little-endian without a byte-order mark"),
+            Found::Utf16 {
+                marked: false,
+                little_endian: false,
+            } => Some("read as UTF-16 big-endian without a byte-order mark"),
+            _ => None,
+        }
+    }
+}
+
+/// Returns the input as UTF-8 text and what its start said, or says what else it is.
 ///
 /// A UTF-8 byte-order mark is skipped. UTF-16 (Excel's "Unicode text"), known by its mark or,
 /// without one, by its zero bytes, is transcoded to UTF-8 as it is read. A workbook, an
 /// archive or a PDF is refused with a [`NotText`] error (of kind `InvalidData`), before
 /// anything is written.
-pub fn open_text(reader: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Option<&'static str>)> {
+pub fn open_text(reader: Box<dyn Read>) -> io::Result<(Box<dyn Read>, Found)> {
     let peeked = Peeked::read(reader, RAW_HEAD)?;
     let head = peeked.head();
     if head.starts_with(BOM) {
-        return Ok((peeked.skip(BOM.len()), None));
+        return Ok((peeked.skip(BOM.len()), Found::Utf8Mark));
     }
-    let marked = match head {
-        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
-        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
-        _ => None,
+    let (utf16, marked) = match head {
+        [0xFF, 0xFE, ..] => (Some(encoding_rs::UTF_16LE), true),
+        [0xFE, 0xFF, ..] => (Some(encoding_rs::UTF_16BE), true),
+        _ => (utf16_without_bom(head), false),
     };
-    if let Some(encoding) = marked {
-        return Ok((
-            Box::new(Utf16Reader::new(peeked.into_reader(), encoding)),
-            None,
-        ));
-    }
-    if let Some(encoding) = utf16_without_bom(head) {
-        let note = if encoding == encoding_rs::UTF_16LE {
-            "read as UTF-16 little-endian without a byte-order mark"
-        } else {
-            "read as UTF-16 big-endian without a byte-order mark"
+    if let Some(encoding) = utf16 {
+        let found = Found::Utf16 {
+            little_endian: encoding == encoding_rs::UTF_16LE,
+            marked,
         };
         let text = Utf16Reader::new(peeked.into_reader(), encoding);
-        return Ok((Box::new(text), Some(note)));
+        return Ok((Box::new(text), found));
     }
     if let Some(kind) = not_text(head) {
         return Err(io::Error::new(io::ErrorKind::InvalidData, kind));
     }
-    Ok((peeked.into_reader(), None))
+    Ok((peeked.into_reader(), Found::Unmarked))
 }
 
 /// UTF-16 text read as UTF-8. A malformed sequence (a lone surrogate) becomes the byte 0xFF,
@@ -740,9 +766,9 @@ mod tests {
                 && utf16_without_bom(&head).is_none()
                 && not_text(&head).is_none();
             if plain {
-                let (text, note) = open_text(reader(input.clone())).unwrap();
+                let (text, found) = open_text(reader(input.clone())).unwrap();
                 proptest::prop_assert_eq!(read_all(text), input);
-                proptest::prop_assert!(note.is_none());
+                proptest::prop_assert_eq!(found, Found::Unmarked);
             }
         }
     }
@@ -788,9 +814,9 @@ mod tests {
             "zero bytes here and there"
         );
         for bytes in [little, big] {
-            let (reader, note) = open_text(Box::new(io::Cursor::new(bytes))).unwrap();
+            let (reader, found) = open_text(Box::new(io::Cursor::new(bytes))).unwrap();
             assert_eq!(read_all(reader), text.as_bytes());
-            assert!(note.is_some_and(|n| n.contains("UTF-16")));
+            assert!(found.guess().is_some_and(|n| n.contains("UTF-16")));
         }
     }
 

@@ -69,6 +69,8 @@ pub struct Tally {
     pub unknown: UnknownTitles,
     /// Rows whose title cell is not valid in the chosen encoding.
     pub invalid_encoding: u64,
+    /// The input was UTF-16: invalid cells are damage, not a wrong `--encoding`.
+    pub utf16: bool,
 }
 
 impl Tally {
@@ -118,7 +120,14 @@ impl Tally {
                 writeln!(out, "  {n:>10}  {shown}")?;
             }
         }
-        if self.invalid_encoding > 0 {
+        if self.invalid_encoding > 0 && self.utf16 {
+            let n = self.invalid_encoding;
+            writeln!(
+                out,
+                "peermap: {n} row{} not valid UTF-16 (unpaired surrogates): the file may be damaged",
+                if n == 1 { " is" } else { "s are" }
+            )?;
+        } else if self.invalid_encoding > 0 {
             let n = self.invalid_encoding;
             writeln!(
                 out,

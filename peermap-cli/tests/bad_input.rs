@@ -369,6 +369,60 @@ fn a_header_alone_or_nothing_at_all_gives_no_rows_and_success() {
 fn a_utf16_file_is_read_as_text() {
     let output = expect("utf-16.csv", &[], &["peer_role"], &[""], 0);
     assert_eq!(table(&output).0[..2], ["id", "job_title"]);
+    // Its mark decides: --encoding cannot apply to UTF-16, and the warning says so.
+    let output = expect(
+        "utf-16.csv",
+        &["--encoding", "windows-1252"],
+        &["peer_role"],
+        &[""],
+        0,
+    );
+    assert!(
+        stderr(&output).contains("the file is UTF-16, so --encoding windows-1252 does not apply"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A damaged UTF-16 file: the cell with an unpaired surrogate is an error that says UTF-16,
+/// and the summary does not send the user to --encoding windows-1252.
+#[test]
+fn a_broken_utf16_cell_is_an_error_that_names_utf16() {
+    let mut bytes = vec![0xFF, 0xFE];
+    let units = "id,job_title\r\n1,Peer Mentor\r\n2,Pair "
+        .encode_utf16()
+        .chain([0xDC00])
+        .chain("aidante\r\n3,Promotora\r\n".encode_utf16());
+    for unit in units {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("damaged.csv");
+    std::fs::write(&file, bytes).unwrap();
+    let output = peermap(&["classify", file.to_str().unwrap()]);
+    assert_eq!(code(&output), 3);
+    assert_eq!(
+        column(&output, "peermap_error"),
+        ["", "invalid-encoding", ""]
+    );
+    let explanation = &column(&output, "peermap_explanation")[1];
+    assert!(explanation.contains("not valid UTF-16"), "{explanation}");
+    let summary = stderr(&output);
+    assert!(summary.contains("1 row is not valid UTF-16"), "{summary}");
+    assert!(!summary.contains("windows-1252"), "{summary}");
+}
+
+/// A UTF-8 byte-order mark with --encoding windows-1252: obeyed, with a warning.
+#[test]
+fn a_utf8_mark_with_windows_1252_asked_is_obeyed_with_a_warning() {
+    let output = classify("bom.csv", &["--encoding", "windows-1252"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stderr(&output).contains("starts with a UTF-8 byte-order mark"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(column(&output, "department")[0], "SantÃ© mentale");
 }
 
 /// Excel in a French locale writes "CSV" with semicolons (the comma is the decimal mark):
