@@ -69,7 +69,8 @@ impl Layout {
 /// assert_eq!(peermap::canonical_form("x.json", &tidy).unwrap(), tidy);
 /// ```
 pub fn canonical_form(file: &str, text: &str) -> Result<String, LexiconError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| LexiconError::not_json(file, &e))?;
+    let value: Value = serde_json::from_str(crate::lexicon::without_bom(text))
+        .map_err(|e| LexiconError::not_json(file, &e))?;
     let mut out = String::with_capacity(text.len() + 64);
     match value {
         Value::Object(entry) => {

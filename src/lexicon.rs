@@ -558,14 +558,47 @@ pub(crate) fn read_entry_files(path: &Path) -> Result<Vec<(String, String)>, Lex
             ErrorKind::Io(e.to_string()),
         )])
     };
-    entry_files(path)
-        .map_err(|e| io_error(path, e))?
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| io_error(&p, e))?;
-            Ok((p.display().to_string(), text))
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in entry_files(path).map_err(|e| io_error(path, e))? {
+        let name = p.display().to_string();
+        match std::fs::read(&p) {
+            Ok(bytes) => match utf8_text(bytes) {
+                Ok(text) => files.push((name, text)),
+                Err(kind) => errors.push(LexiconError::new(&name, None, None, kind)),
+            },
+            Err(e) => errors.extend(io_error(&p, e).0),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(LexiconErrors(errors))
+    }
+}
+
+/// A data file's bytes as text; a file that is not UTF-8 is an error saying what it looks like
+/// (UTF-16 from Notepad's "Unicode", or the first byte that is not UTF-8, with its line).
+fn utf8_text(bytes: Vec<u8>) -> Result<String, ErrorKind> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+            || bytes.starts_with(&[0xFE, 0xFF])
+            || bytes.iter().take(64).filter(|&&b| b == 0).count() >= 8;
+        ErrorKind::NotUtf8(if utf16 {
+            "it looks like UTF-16".to_string()
+        } else {
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            format!("byte 0x{:02X} on line {line}", bytes[at])
         })
-        .collect()
+    })
+}
+
+/// `text` without a leading byte-order mark, which some Windows editors write and JSON
+/// parsers may ignore (RFC 8259, 8.1). `lexicon fmt` removes it.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn hash_files(files: &[(String, String)]) -> u32 {
@@ -594,6 +627,8 @@ pub struct LexiconError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum ErrorKind {
     Io(String),
+    /// The file is not UTF-8; what it looks like instead.
+    NotUtf8(String),
     Syntax {
         line: usize,
         column: usize,
@@ -685,6 +720,9 @@ impl LexiconError {
     pub fn hint(&self) -> Option<String> {
         let hint = match &*self.kind {
             ErrorKind::Io(_) => "check that the path exists and can be read",
+            ErrorKind::NotUtf8(_) => {
+                "save it as UTF-8 (in Notepad: Save as, then Encoding: UTF-8): lexicon files are UTF-8 JSON"
+            }
             ErrorKind::Syntax { .. } => {
                 "look at the line given and the one before it: a missing comma or quote, or a comma before } or ], is the usual cause"
             }
@@ -724,6 +762,7 @@ impl LexiconError {
     fn message(&self) -> String {
         match &*self.kind {
             ErrorKind::Io(e) => format!("cannot read: {e}"),
+            ErrorKind::NotUtf8(what) => format!("not UTF-8 text: {what}"),
             ErrorKind::Syntax { line, column, message } => {
                 format!("not valid JSON at line {line}, column {column}: {message}")
             }
@@ -1028,8 +1067,8 @@ const CODE_PREDICATES: &[&str] = &[
 
 /// The JSON object a data file holds, or the error naming the file.
 pub(crate) fn json_object(file: &str, text: &str) -> Result<Value, Vec<LexiconError>> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| vec![LexiconError::not_json(file, &e)])?;
+    let value: Value = serde_json::from_str(without_bom(text))
+        .map_err(|e| vec![LexiconError::not_json(file, &e)])?;
     if !value.is_object() {
         return Err(vec![LexiconError::new(
             file,

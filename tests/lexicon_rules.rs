@@ -527,6 +527,49 @@ fn a_file_that_is_not_one_object_is_named() {
     assert!(first.to_string().contains("one JSON object"), "{first}");
 }
 
+/// Windows editors save "UTF-8 with BOM" or "Unicode" (UTF-16). A byte-order mark is ignored,
+/// as JSON allows, and `canonical_form` drops it; a file that is not UTF-8 says what it looks
+/// like, and every such file is named, not only the first.
+#[test]
+fn files_saved_by_windows_editors_are_read_or_named() {
+    let text = serde_json::to_string_pretty(&peer_entry("alpha")).unwrap();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    write(&folder, "alpha.json", &format!("\u{feff}{text}"));
+    Lexicon::from_path(folder.path()).expect("a byte-order mark is ignored");
+    let tidy = peermap::canonical_form("alpha.json", &format!("\u{feff}{text}")).unwrap();
+    assert!(!tidy.starts_with('\u{feff}'));
+
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(folder.path().join("alpha.json"), utf16).unwrap();
+    let mut latin1 = text
+        .replacen("alpha title", "alph\u{1} title", 1)
+        .into_bytes();
+    let at = latin1.iter().position(|&b| b == 1).expect("the marker");
+    latin1[at] = 0xE9;
+    let line = 1 + latin1[..at].iter().filter(|&&b| b == b'\n').count();
+    std::fs::write(folder.path().join("beta.json"), latin1).unwrap();
+    let errors = Lexicon::from_path(folder.path()).expect_err("neither file is UTF-8");
+    let messages: Vec<String> = errors.errors().iter().map(|e| e.to_string()).collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(messages[0].contains("alpha.json"), "{}", messages[0]);
+    assert!(
+        messages[0].contains("not UTF-8 text: it looks like UTF-16"),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[1].contains("beta.json"), "{}", messages[1]);
+    assert!(
+        messages[1].contains(&format!("byte 0xE9 on line {line}")),
+        "{}",
+        messages[1]
+    );
+    assert!(errors.errors()[0].hint().unwrap().contains("UTF-8"));
+}
+
 #[test]
 fn a_missing_path_is_named() {
     let errors = Lexicon::from_path("no/such/lexicon").expect_err("nothing to read");
