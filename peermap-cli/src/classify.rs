@@ -241,6 +241,11 @@ impl<'a> Job<'a> {
                         })
                         .collect();
                     let column = resolve_column(self.args.column.as_deref(), &names)?;
+                    if let Some(warning) =
+                        column_warning(self.args.column.as_deref(), &names, column)
+                    {
+                        reporter.warn(&warning);
+                    }
                     let described =
                         format!("column {} \"{}\"", column + 1, printable(&names[column]));
                     let header = record
@@ -812,6 +817,31 @@ fn resolve_column(spec: Option<&str>, names: &[String]) -> anyhow::Result<usize>
     )
 }
 
+/// A warning when the title column chosen may not be the one meant: no header looked like a
+/// job title (the first column was taken), or other columns have the same name.
+fn column_warning(spec: Option<&str>, names: &[String], column: usize) -> Option<String> {
+    let name = printable(&names[column]);
+    let folded = fold_header(&names[column]);
+    if spec.is_none() && !TITLE_COLUMNS.contains(&folded.as_str()) {
+        return Some(format!(
+            "peermap: warning: no column is named like a job title (\"job title\", \"title\", \"titre\", \"poste\", …); coding column {} \"{name}\": give --column NAME or N",
+            column + 1
+        ));
+    }
+    let by_number = spec.is_some_and(|s| s.trim().parse::<usize>().is_ok());
+    let same: Vec<String> = (0..names.len())
+        .filter(|&i| fold_header(&names[i]) == folded)
+        .map(|i| (i + 1).to_string())
+        .collect();
+    (same.len() > 1 && !by_number).then(|| {
+        format!(
+            "peermap: warning: columns {} are all named \"{name}\"; coding column {}: give --column N for another",
+            same.join(", "),
+            column + 1
+        )
+    })
+}
+
 /// The 0-based title column without a header: `--column` must be a 1-based index.
 fn resolve_index(spec: Option<&str>, format: InputFormat) -> anyhow::Result<usize> {
     let Some(spec) = spec else { return Ok(0) };
@@ -878,6 +908,51 @@ mod tests {
         assert!(resolve_index(Some("title"), InputFormat::Csv).is_err());
         assert_eq!(resolve_index(Some("1"), InputFormat::Lines).unwrap(), 0);
         assert!(resolve_index(Some("2"), InputFormat::Lines).is_err());
+    }
+
+    #[test]
+    fn a_doubtful_title_column_is_warned_about() {
+        /// (header, --column, chosen, warning expected)
+        type Case<'a> = (&'a [&'a str], Option<&'a str>, usize, Option<&'a str>);
+        let cases: &[Case] = &[
+            (&["id", "Job title"], None, 1, None),
+            (
+                &["id", "role_name"],
+                None,
+                0,
+                Some("no column is named like a job title"),
+            ),
+            (&["id", "role_name"], Some("role_name"), 1, None),
+            (
+                &["id", "title", "x", "Title"],
+                None,
+                1,
+                Some("columns 2, 4 are all named"),
+            ),
+            (
+                &["id", "title", "x", "title"],
+                Some("title"),
+                1,
+                Some("columns 2, 4"),
+            ),
+            (&["id", "title", "x", "title"], Some("4"), 3, None),
+        ];
+        for (header, spec, chosen, expected) in cases {
+            let header = names(header);
+            assert_eq!(
+                resolve_column(*spec, &header).unwrap(),
+                *chosen,
+                "{header:?}"
+            );
+            let warning = column_warning(*spec, &header, *chosen);
+            match expected {
+                None => assert_eq!(warning, None, "{header:?} {spec:?}"),
+                Some(text) => assert!(
+                    warning.as_deref().is_some_and(|w| w.contains(text)),
+                    "{header:?} {spec:?}: {warning:?}"
+                ),
+            }
+        }
     }
 
     #[test]

@@ -338,6 +338,21 @@ fn a_missing_column_is_fatal_and_names_the_columns() {
     assert!(message.contains("\"title_of_job\""), "{message}");
 }
 
+/// Without --column, a header with no title-like name is coded from its first column, and a
+/// warning says so before the rows; every row still comes out.
+#[test]
+fn a_guessed_title_column_that_is_doubtful_is_warned_about() {
+    let output = peermap(&["classify", fixture("missing-column.csv").to_str().unwrap()]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(
+        summary.starts_with("peermap: warning: no column is named like a job title"),
+        "{summary}"
+    );
+    assert!(summary.contains("coding column 1 \"id\""), "{summary}");
+    assert_eq!(column(&output, "peermap_verdict"), ["unknown"]);
+}
+
 #[test]
 fn a_file_that_ends_inside_a_quote_keeps_its_rows_and_flags_the_last() {
     let output = expect(
