@@ -90,7 +90,8 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
     let (text, found) =
         open_text(reporter.track(reader)).with_context(|| format!("cannot read {what}"))?;
     let encoding = reading_encoding(args.encoding, found, &reporter);
-    let start = Peeked::read(text, FIRST_LINE_LIMIT).context("cannot read the input")?;
+    let start =
+        Peeked::read(text, FIRST_LINE_LIMIT).with_context(|| format!("cannot read {what}"))?;
     let layout = layout::decide(args.input_format, args.delimiter, path, start.first_line());
     let source = match layout.format {
         InputFormat::Lines => Source::lines(start.into_reader()),

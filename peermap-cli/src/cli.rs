@@ -469,8 +469,8 @@ pub enum Encoding {
     Windows1252,
 }
 
-/// Reads a cell separator: one ASCII character that is not a letter, a digit, a quote or a
-/// line break, or its name.
+/// Reads a cell separator: a tab or a printable ASCII character that is not a letter, a digit
+/// or a quote, or its name (tab, comma, semicolon, pipe, space).
 fn parse_delimiter(text: &str) -> Result<u8, String> {
     let byte = match text {
         "tab" | "\\t" => Some(b'\t'),
