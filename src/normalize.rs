@@ -9,7 +9,8 @@
 //!   `agent-e`, and doublets such as `paires et pairs aidants`;
 //! - French gender (`paire aidante` = `pair aidant`, `médiatrice` = `médiateur`,
 //!   `travailleuse` = `travailleur`) and plurals in both languages (`workers`, `hôpitaux`);
-//! - articles and prepositions (`agent de santé communautaire` = `agent santé communautaire`).
+//! - articles and prepositions (`agent de santé communautaire` = `agent santé communautaire`);
+//! - control characters and terminal colour codes (`\x1b[31m`, pasted from a log) are spacing.
 //!
 //! Word order is kept: `pair aidant` and `aidant proche` stay different keys.
 
