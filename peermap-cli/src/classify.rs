@@ -118,9 +118,8 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         delimiter: layout.delimiter,
         sep_line: layout.sep_line,
         encoding,
-        utf16: matches!(found, Found::Utf16 { .. }),
     };
-    job.tally.utf16 = job.utf16;
+    job.tally.utf16 = matches!(found, Found::Utf16 { .. });
     let result = job.code_all(source, sink, &mut reporter);
     reporter.finish();
     let column = result?;
@@ -167,8 +166,6 @@ struct Job<'a> {
     sep_line: bool,
     /// How cells are decoded.
     encoding: Encoding,
-    /// The input was UTF-16, transcoded to UTF-8 as it was read.
-    utf16: bool,
 }
 
 /// The output, CSV or JSON lines.
@@ -553,22 +550,24 @@ impl<'a> Job<'a> {
                     Err(e) => RowResult::error("unreadable-record", e.to_string(), None),
                 },
             },
-            Err(bad) if self.utf16 => RowResult::error(
-                "invalid-encoding",
-                format!(
-                    "the title is not valid UTF-16 (an unpaired surrogate, marked by byte 0x{:02X} at offset {}); it was not coded and is written back with that byte",
-                    bad.byte, bad.at
-                ),
-                Some(String::from_utf8_lossy(cell).into_owned()),
-            ),
-            Err(bad) => RowResult::error(
-                "invalid-encoding",
-                format!(
-                    "the title is not valid UTF-8 (byte 0x{:02X} at offset {}); it was not coded and is written back unchanged; try --encoding windows-1252",
-                    bad.byte, bad.at
-                ),
-                Some(String::from_utf8_lossy(cell).into_owned()),
-            ),
+            Err(bad) => {
+                let (encoding, after) = if self.tally.utf16 {
+                    (
+                        "UTF-16 (an unpaired surrogate, marked by ",
+                        "with that byte",
+                    )
+                } else {
+                    ("UTF-8 (", "unchanged; try --encoding windows-1252")
+                };
+                RowResult::error(
+                    "invalid-encoding",
+                    format!(
+                        "the title is not valid {encoding}byte 0x{:02X} at offset {}); it was not coded and is written back {after}",
+                        bad.byte, bad.at
+                    ),
+                    Some(String::from_utf8_lossy(cell).into_owned()),
+                )
+            }
         }
     }
 }

@@ -136,16 +136,13 @@ pub fn not_text(head: &[u8]) -> Option<NotText> {
 /// UTF-16 without a byte-order mark, known by its zero bytes: in text that is mostly Latin
 /// letters, digits and punctuation, every other byte is zero.
 fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let pairs: Vec<[u8; 2]> = head
-        .chunks_exact(2)
-        .take(RAW_HEAD / 2)
-        .map(|p| [p[0], p[1]])
-        .collect();
-    if pairs.len() < 2 {
+    let pairs = || head.chunks_exact(2).take(RAW_HEAD / 2);
+    let n = pairs().len();
+    if n < 2 {
         return None;
     }
-    let zeros = |i: usize| pairs.iter().filter(|p| p[i] == 0).count() * 10;
-    let (mostly, rarely) = (pairs.len() * 9, pairs.len());
+    let zeros = |i: usize| pairs().filter(|p| p[i] == 0).count() * 10;
+    let (mostly, rarely) = (n * 9, n);
     match (zeros(0), zeros(1)) {
         (even, odd) if odd >= mostly && even <= rarely => Some(encoding_rs::UTF_16LE),
         (even, odd) if even >= mostly && odd <= rarely => Some(encoding_rs::UTF_16BE),

@@ -120,18 +120,16 @@ impl Tally {
                 writeln!(out, "  {n:>10}  {shown}")?;
             }
         }
-        if self.invalid_encoding > 0 && self.utf16 {
+        if self.invalid_encoding > 0 {
             let n = self.invalid_encoding;
+            let what = if self.utf16 {
+                "not valid UTF-16 (unpaired surrogates): the file may be damaged"
+            } else {
+                "not valid UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252"
+            };
             writeln!(
                 out,
-                "peermap: {n} row{} not valid UTF-16 (unpaired surrogates): the file may be damaged",
-                if n == 1 { " is" } else { "s are" }
-            )?;
-        } else if self.invalid_encoding > 0 {
-            let n = self.invalid_encoding;
-            writeln!(
-                out,
-                "peermap: {n} row{} not valid UTF-8; if the file was saved by Excel on Windows, try --encoding windows-1252",
+                "peermap: {n} row{} {what}",
                 if n == 1 { " is" } else { "s are" }
             )?;
         }
