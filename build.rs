@@ -1,4 +1,5 @@
-//! Embeds every lexicon file of `data/` and the qualifier vocabulary of `data/qualifiers/`,
+//! Embeds every lexicon file of `data/`, the qualifier vocabulary of `data/qualifiers/` and the
+//! composition families of `data/composition/`,
 //! and fails the build on a file that is not JSON.
 //!
 //! Adding a role is adding a file: this script lists them, so no Rust code changes. The full
@@ -29,6 +30,14 @@ fn main() {
         &data.join("qualifiers"),
         "qualifiers/",
         "EMBEDDED_QUALIFIER_FILES",
+        &mut code,
+        &mut hash,
+    );
+    // The composition families (`data/composition/*.json`) too: they change answers.
+    embed_folder(
+        &data.join("composition"),
+        "composition/",
+        "EMBEDDED_COMPOSITION_FILES",
         &mut code,
         &mut hash,
     );

@@ -89,11 +89,18 @@ fn check_answer(crosswalk: &Crosswalk, title: &str) {
         "the input is the title, cut"
     );
     match answer.verdict() {
+        Verdict::NotPeer if answer.method() == Some(peermap::Method::Occupation) => {
+            // Another occupation: named in `other_occupation`, never in `role`.
+            assert!(answer.role().is_none() && answer.lineage().is_empty());
+            let occupation = answer.other_occupation().expect("the occupation is named");
+            assert!(!occupation.label().is_empty() && !occupation.codes().is_empty());
+        }
         Verdict::PeerRole | Verdict::NotPeer => {
             let role = answer
                 .role()
-                .expect("a peer or not-peer answer names its role");
+                .expect("a peer or curated not-peer answer names its role");
             assert_eq!(answer.lineage().first().map(String::as_str), Some(role));
+            assert!(answer.other_occupation().is_none());
         }
         Verdict::Ambiguous | Verdict::Unknown => assert!(answer.role().is_none()),
     }

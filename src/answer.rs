@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::background::Occupation;
 use crate::index::Method;
 use crate::model::{Dimension, Lang, Profile, Tradition};
 use crate::qualifiers::{Evidence, Qualifiers};
@@ -89,12 +90,19 @@ pub struct Answer {
     #[serde(serialize_with = "crate::qualifiers::serialize_evidence")]
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) reason: Option<Arc<str>>,
+    pub(crate) other_occupation: Option<Box<Occupation>>,
     pub(crate) truncated: bool,
     pub(crate) lexicon_version: Arc<str>,
     pub(crate) explanation: Arc<str>,
 }
 
 impl Answer {
+    /// On `not_peer` because the title is another occupation's (method `occupation`): that
+    /// occupation, from the background vocabulary; `None` otherwise.
+    pub fn other_occupation(&self) -> Option<&Occupation> {
+        self.other_occupation.as_deref()
+    }
+
     /// The title as given (cut at [`crate::MAX_TITLE_CHARS`] if it was longer).
     pub fn input(&self) -> &str {
         &self.input

@@ -7,11 +7,14 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::answer::{Answer, Candidate, Verdict};
+use crate::background::{Background, Span, OCCUPATION_SOURCES};
+use crate::composition::{self, Composed};
 use crate::index::{FastMap, Hit, Index, Method};
 use crate::lexicon::{Kind, Lexicon, LexiconErrors, Region, Role};
 use crate::model::Tradition;
 use crate::model::{Lang, Profile};
 use crate::normalize::{self, Token, MAX_TITLE_CHARS};
+use crate::open_world;
 use crate::qualifiers::{self, Qualifiers, Reading};
 
 /// The default confidence below which a match is reported as `unknown`.
@@ -27,6 +30,15 @@ const UNVERIFIED_FACTOR: f64 = 0.95;
 const TIE_BROKEN_FACTOR: f64 = 0.9;
 /// A narrower role whose variant's words are all in the title but not side by side.
 const SCATTERED_FACTOR: f64 = 0.95;
+/// A title read from a peer marker and a helping head with a role of its own…
+const COMPOSED_SCORE: f64 = 0.9;
+/// …and from a head with none (the family's generic role).
+const COMPOSED_GENERIC_SCORE: f64 = 0.8;
+/// The most a background occupation's answer scores: what the background explains is a
+/// classification's title, never a curated entry.
+const OCCUPATION_CEILING: f64 = 0.95;
+/// …and the nearest background title with the same head, where none holds the title's words.
+const NEAREST_OCCUPATION_CEILING: f64 = 0.8;
 
 /// A lexicon with its index, shared between crosswalks built from it.
 #[derive(Debug)]
@@ -41,6 +53,8 @@ struct Engine {
     shared: Vec<SharedRole>,
     /// For each entry, its variant's text as written.
     texts: Vec<Arc<str>>,
+    /// Role positions by id, for the roles the composition families name.
+    role_at: HashMap<String, usize>,
     version: Arc<str>,
     no_lineage: Arc<[String]>,
     no_traditions: Arc<[Tradition]>,
@@ -131,7 +145,9 @@ impl Engine {
             .iter()
             .map(|e| Arc::from(lexicon.roles()[e.role].variants()[e.variant].text()))
             .collect();
+        let role_at = at.iter().map(|(id, &i)| (id.to_string(), i)).collect();
         Engine {
+            role_at,
             version: Arc::from(lexicon.version()),
             lexicon,
             index,
@@ -179,6 +195,7 @@ enum ErrorKind {
     Lexicon(LexiconErrors),
     Threshold(f64),
     Region(String),
+    Classification(String),
     EmptyLexicon,
 }
 
@@ -203,6 +220,11 @@ impl fmt::Display for Error {
                     "region \"{r}\" is not an ISO 3166 code such as CA, GB or CA-ON"
                 )
             }
+            ErrorKind::Classification(name) => write!(
+                f,
+                "\"{name}\" is not a classification of the background vocabulary (expected one of: {})",
+                OCCUPATION_SOURCES.join(", ")
+            ),
             ErrorKind::EmptyLexicon => {
                 write!(f, "no lexicon: the default was dropped and none was given")
             }
@@ -235,6 +257,8 @@ pub struct CrosswalkBuilder {
     lang: Lang,
     extra: Vec<Lexicon>,
     default_lexicon: bool,
+    closed_world: bool,
+    left_out: Vec<String>,
 }
 
 impl Default for CrosswalkBuilder {
@@ -245,6 +269,8 @@ impl Default for CrosswalkBuilder {
             lang: Lang::En,
             extra: Vec::new(),
             default_lexicon: true,
+            closed_world: false,
+            left_out: Vec::new(),
         }
     }
 }
@@ -275,6 +301,22 @@ impl CrosswalkBuilder {
         self
     }
 
+    /// Codes in a closed world (default `false`): without the background vocabulary of other
+    /// occupations, a title is a peer role, a look-alike, ambiguous or unknown, as in peermap
+    /// 0.2; spelling correction may then turn a real word of another job into a lexicon word.
+    pub fn closed_world(&mut self, closed: bool) -> &mut Self {
+        self.closed_world = closed;
+        self
+    }
+
+    /// Leaves one classification out of the background vocabulary (`onet`, `esco`, `noc` or
+    /// `rome`; see [`crate::OCCUPATION_SOURCES`]): to measure the open world on titles it has
+    /// never seen, as the held-out tests do.
+    pub fn leave_out_occupations(&mut self, classification: &str) -> &mut Self {
+        self.left_out.push(classification.to_string());
+        self
+    }
+
     /// Drops the embedded lexicon: only the user lexicons given are used.
     pub fn no_default_lexicon(&mut self) -> &mut Self {
         self.default_lexicon = false;
@@ -294,12 +336,22 @@ impl CrosswalkBuilder {
             })?),
             None => None,
         };
+        let mut excluded = 0u8;
+        for name in &self.left_out {
+            let Some(bit) = OCCUPATION_SOURCES.iter().position(|s| s == name) else {
+                return Err(Error {
+                    kind: ErrorKind::Classification(name.clone()),
+                });
+            };
+            excluded |= 1 << bit;
+        }
         let engine = self.engine()?;
         let mut crosswalk = Crosswalk {
             engine,
             threshold: self.threshold,
             region,
             lang: self.lang,
+            background: (!self.closed_world).then(|| Background::without(excluded)),
             table: Arc::default(),
         };
         crosswalk.table = Arc::new(crosswalk.build_table());
@@ -334,6 +386,8 @@ pub struct Crosswalk {
     threshold: f64,
     region: Option<Region>,
     lang: Lang,
+    /// The other occupations' titles; `None` in a closed world.
+    background: Option<Background>,
     /// Answers to titles that are one variant's words and nothing else (see `Table`).
     table: Arc<Table>,
 }
@@ -435,7 +489,7 @@ impl Crosswalk {
                 let hit = index.whole_hit(entries, words, method);
                 let (chosen, resolution) = self.resolve(entries, &[]);
                 let reading = qualifiers::Reading::empty();
-                self.answer_for_hit("", &hit, chosen, resolution, reading)
+                self.answer_for_hit("", &[], &hit, chosen, resolution, reading)
             };
             let answers = if acronym {
                 [answer(Method::Abbreviation), answer(Method::Abbreviation)]
@@ -454,49 +508,327 @@ impl Crosswalk {
         Table { answers: table }
     }
 
-    /// Codes a title's tokens by the whole path: find, resolve, narrow, read, answer.
+    /// Codes a title's tokens by the whole path: find (the lexicon, then the composition
+    /// families), resolve, narrow, read, answer; then weigh the answer against the other
+    /// occupations' titles.
     fn classify_tokens(&self, title: &str, tokens: &[Token]) -> Answer {
-        match self.engine.index.find(title, tokens) {
-            Some(hit) => {
-                // Context only matters when several roles share the matched title.
-                let index = &self.engine.index;
-                let role_of = |e: &u32| index.entries[*e as usize].role;
-                let shared = hit
-                    .entries
-                    .iter()
-                    .any(|e| role_of(e) != role_of(&hit.entries[0]));
-                let context = if shared {
-                    qualifiers::context_groups(title, tokens, &hit.covered)
-                } else {
-                    Vec::new()
+        let background = self.background.as_ref();
+        let known = |word: &str| background.is_some_and(|b| b.knows_word(word));
+        let lexical = self
+            .engine
+            .index
+            .find(title, tokens, &known)
+            .map(|hit| self.lexicon_answer(title, tokens, hit));
+        let composed = self.composed_answer(title, tokens);
+        let chosen = match (lexical, composed) {
+            (Some(lexical), Some(composed)) if composed.explains_more_than(&lexical) => composed,
+            (Some(lexical), _) => lexical,
+            (None, Some(composed)) => composed,
+            (None, None) => {
+                return match self.named_by_head(title, tokens) {
+                    Some((span, nearest)) => {
+                        self.occupation_answer(title, tokens, span, None, nearest)
+                    }
+                    None => {
+                        let reading =
+                            qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
+                        self.unknown(title, reading)
+                    }
                 };
-                let (mut chosen, mut resolution) = self.resolve(&hit.entries, &context);
-                // Words that decided between shared entries belong to the role, not to the
-                // qualifiers.
-                let mut covered = hit.covered.clone();
-                if let Resolution::Context(cues) = &resolution {
-                    for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
-                        *covered |= cues
-                            .iter()
-                            .any(|cue| cue.split(' ').any(|w| w == token.norm));
-                    }
-                }
-                if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, tokens) {
-                    for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
-                        *covered |= !token.stop && words.contains(&token.norm);
-                    }
-                    chosen = vec![narrower];
-                    resolution = Resolution::Narrower;
-                }
-                let reading = qualifiers::read(title, tokens, &covered, self.lang);
-                self.answer_for_hit(title, &hit, chosen, resolution, reading)
             }
-            None => {
-                let reading =
-                    qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
-                self.unknown(title, reading)
+        };
+        match background {
+            Some(background) => self.weigh_background(title, tokens, chosen, background),
+            None => chosen.answer,
+        }
+    }
+
+    /// The lexicon's answer for its hit, with what it covered and left unplaced.
+    fn lexicon_answer(&self, title: &str, tokens: &[Token], hit: Hit) -> Reckoned {
+        // Context only matters when several roles share the matched title.
+        let index = &self.engine.index;
+        let role_of = |e: &u32| index.entries[*e as usize].role;
+        let shared = hit
+            .entries
+            .iter()
+            .any(|e| role_of(e) != role_of(&hit.entries[0]));
+        let context = if shared {
+            qualifiers::context_groups(title, tokens, &hit.covered)
+        } else {
+            Vec::new()
+        };
+        let (mut chosen, mut resolution) = self.resolve(&hit.entries, &context);
+        // Words that decided between shared entries belong to the role, not to the
+        // qualifiers.
+        let mut covered = hit.covered.clone();
+        if let Resolution::Context(cues) = &resolution {
+            for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
+                *covered |= cues
+                    .iter()
+                    .any(|cue| cue.split(' ').any(|w| w == token.norm));
             }
         }
+        if let Some((narrower, words)) = self.narrower_in_title(&chosen, &hit, tokens) {
+            for (token, covered) in tokens.iter().zip(covered.iter_mut()) {
+                *covered |= !token.stop && words.contains(&token.norm);
+            }
+            chosen = vec![narrower];
+            resolution = Resolution::Narrower;
+        }
+        let reading = qualifiers::read(title, tokens, &covered, self.lang);
+        let unplaced = reading.unplaced.clone();
+        let answer = self.answer_for_hit(title, tokens, &hit, chosen, resolution, reading);
+        let mut reckoned = Reckoned::new(answer, hit.covered, covered, unplaced, tokens);
+        reckoned.shared = shared;
+        reckoned
+    }
+
+    /// The answer for a peer marker beside a helping head, if the title has one whose role
+    /// the lexicon holds.
+    fn composed_answer(&self, title: &str, tokens: &[Token]) -> Option<Reckoned> {
+        let found = composition::EMBEDDED.compose(tokens, self.region.as_ref())?;
+        let role_at = *self.engine.role_at.get(found.role)?;
+        let entry = *self.engine.entries_of[role_at].first()?;
+        let hit = Hit {
+            entries: vec![entry],
+            covered: found.covered.clone(),
+            method: Method::Composed,
+            score: if found.generic {
+                COMPOSED_GENERIC_SCORE
+            } else {
+                COMPOSED_SCORE
+            },
+        };
+        let reading = qualifiers::read(title, tokens, &found.covered, self.lang);
+        let unplaced = reading.unplaced.clone();
+        let mut answer =
+            self.answer_for_hit(title, tokens, &hit, vec![entry], Resolution::Title, reading);
+        if found.unverified {
+            answer.score = round(answer.score * UNVERIFIED_FACTOR);
+        }
+        let matched: String = tokens
+            .iter()
+            .zip(&found.covered)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| &title[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join(" ");
+        answer.matched = Some(Arc::from(matched.as_str()));
+        answer.lang = Some(found.lang);
+        if answer.verdict == Verdict::PeerRole {
+            answer.explanation = self.explain_composed(&answer, &found).into();
+        }
+        Some(Reckoned::new(
+            answer,
+            found.covered.clone(),
+            found.covered,
+            unplaced,
+            tokens,
+        ))
+    }
+
+    /// Weighs an answer against the other occupations' titles: a background title that covers
+    /// more of the title than the answer's match names the title's occupation; words of other
+    /// occupations beside the match block a commit. A curated look-alike keeps its place.
+    fn weigh_background(
+        &self,
+        title: &str,
+        tokens: &[Token],
+        chosen: Reckoned,
+        background: &Background,
+    ) -> Answer {
+        let verdict = chosen.answer.verdict;
+        if verdict == Verdict::NotPeer && chosen.answer.role.is_some() {
+            return chosen.answer; // a curated look-alike
+        }
+        let span = background.best_span(tokens);
+        if let Some(span) = span.filter(|s| chosen.explained_better_by(s, tokens)) {
+            return self.occupation_answer(title, tokens, span, Some(&chosen.answer), false);
+        }
+        if !matches!(verdict, Verdict::PeerRole | Verdict::Ambiguous) {
+            // The lexicon came close but could not decide: the background may still say
+            // what the job is, unless all it names is part of the lexicon's own match ("agent"
+            // inside "health agent", which wants a cue, not another occupation).
+            return match self
+                .named_by_head(title, tokens)
+                .filter(|(span, _)| !chosen.holds(span, tokens))
+            {
+                Some((span, nearest)) => {
+                    self.occupation_answer(title, tokens, span, Some(&chosen.answer), nearest)
+                }
+                None => chosen.answer,
+            };
+        }
+        let lang = chosen.answer.lang.unwrap_or(self.lang);
+        // A head shared by several entries, chosen by the title's other words or undecided,
+        // must have no word of another job in its phrase.
+        let blockers = if verdict == Verdict::Ambiguous || chosen.shared {
+            open_world::words_of_other_jobs(tokens, &chosen.variant, &chosen.covered, background)
+        } else {
+            open_world::blocking_words(tokens, &chosen.covered, &chosen.unplaced, lang, background)
+        };
+        if blockers.is_empty() {
+            return chosen.answer;
+        }
+        if let Some(span) = span.filter(|s| blockers.iter().any(|&i| s.covers(i))) {
+            return self.occupation_answer(title, tokens, span, Some(&chosen.answer), false);
+        }
+        self.blocked(title, chosen.answer, &blockers, tokens)
+    }
+
+    /// The background title that names what the job is: the longest that holds the head of
+    /// its part of the title — the last word that the qualifiers do not place in English, the
+    /// first in French — so that it names the job, not what it works on ("Radiator" alone
+    /// does not make a radiator mechanic). "Banquet Bartender" is named by "Bartender".
+    /// Failing that, the longest that holds most of its part's words.
+    fn named_by_head(&self, title: &str, tokens: &[Token]) -> Option<(Span, bool)> {
+        let background = self.background.as_ref()?;
+        let reading = qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
+        let unplaced = |i: usize| reading.unplaced.get(i).copied().unwrap_or(false);
+        let mut best: Option<Span> = None;
+        let mut most: Option<Span> = None;
+        for span in background.spans(tokens) {
+            // A span of qualifiers only ("CPS", a credential) names no job.
+            if !(span.first..=span.last).any(unplaced) {
+                continue;
+            }
+            let part = open_world::part_around(tokens, span.first, span.last);
+            let words: Vec<usize> = part.filter(|&i| unplaced(i) || span.covers(i)).collect();
+            let head = match background.lang_of(span.title) {
+                Lang::En => words.iter().next_back(),
+                Lang::Fr => words.first(),
+            };
+            if head.is_some_and(|&i| span.covers(i)) && best.map_or(true, |b| span.words > b.words)
+            {
+                best = Some(span);
+            }
+            // Failing the head, a title that holds most of what its part says.
+            if span.words * 2 > words.len() && most.map_or(true, |m| span.words > m.words) {
+                most = Some(span);
+            }
+        }
+        best.or(most)
+            .map(|span| (span, false))
+            .or_else(|| self.nearest_french_title(tokens, &reading.unplaced))
+    }
+
+    /// A French title the background does not hold as written ("Agente de l'environnement",
+    /// "Analyste en statistique"): the background title with the same head (its first word)
+    /// that shares most of its other words. Told by its prepositions; English titles put the
+    /// head last, where sorted keys cannot find it.
+    fn nearest_french_title(&self, tokens: &[Token], unplaced: &[bool]) -> Option<(Span, bool)> {
+        let background = self.background.as_ref()?;
+        let french = tokens.iter().any(|t| {
+            t.stop
+                && matches!(
+                    t.norm.as_str(),
+                    "de" | "du" | "des" | "d" | "l" | "la" | "le" | "aux" | "au" | "en"
+                )
+        });
+        let head = (0..tokens.len()).find(|&i| unplaced.get(i).copied().unwrap_or(false))?;
+        if !french {
+            return None;
+        }
+        let mut part = open_world::part_around(tokens, head, head);
+        let words: Vec<&str> = part
+            .clone()
+            .filter(|&i| i != head && unplaced.get(i).copied().unwrap_or(false))
+            .map(|i| tokens[i].norm.as_str())
+            .collect();
+        let (title, shared) = background.nearest_with_head(&tokens[head].norm, &words)?;
+        let last = part
+            .rfind(|&i| i > head && words.contains(&tokens[i].norm.as_str()))
+            .unwrap_or(head);
+        let span = Span {
+            first: head,
+            last,
+            words: shared + 1,
+            title,
+        };
+        Some((span, true))
+    }
+
+    /// `not_peer` because the title is a background occupation's (`span`); the candidates of
+    /// the lexicon's answer, if any, are kept for the record.
+    fn occupation_answer(
+        &self,
+        title: &str,
+        tokens: &[Token],
+        span: Span,
+        lexical: Option<&Answer>,
+        nearest: bool,
+    ) -> Answer {
+        let background = self.background.as_ref().expect("only in an open world");
+        let covered: Vec<bool> = (0..tokens.len()).map(|i| span.covers(i)).collect();
+        let reading = qualifiers::read(title, tokens, &covered, self.lang);
+        let content = tokens.iter().filter(|t| !t.stop).count().max(1);
+        let unplaced = reading.unplaced_words as f64;
+        let mut answer = self.blank(title, reading);
+        answer.evidence.clear();
+        answer.verdict = Verdict::NotPeer;
+        answer.method = Some(Method::Occupation);
+        let explained = span.words as f64 / content as f64;
+        let ceiling = if nearest {
+            NEAREST_OCCUPATION_CEILING
+        } else {
+            OCCUPATION_CEILING
+        };
+        answer.score = round(ceiling * explained.max(1.0 - 0.1 * unplaced).min(1.0));
+        let written = &title[tokens[span.first].start..tokens[span.last].end];
+        answer.matched = Some(Arc::from(written));
+        if let Some(lexical) = lexical {
+            answer.candidates = Arc::clone(&lexical.candidates);
+        }
+        let occupation = background.occupation(span.title, self.lang);
+        answer.lang = Some(occupation.lang());
+        answer.explanation = if nearest {
+            self.explain_nearest(written, &occupation)
+        } else {
+            self.explain_occupation(written, &occupation, lexical)
+        }
+        .into();
+        answer.other_occupation = Some(Box::new(occupation));
+        answer
+    }
+
+    /// `unknown`: words of other occupations stand beside the match, and no background title
+    /// holds them with it.
+    fn blocked(
+        &self,
+        title: &str,
+        mut answer: Answer,
+        blockers: &[usize],
+        tokens: &[Token],
+    ) -> Answer {
+        let words: Vec<&str> = blockers
+            .iter()
+            .map(|&i| &title[tokens[i].start..tokens[i].end])
+            .collect();
+        let matched = answer.matched.as_deref().unwrap_or_default().to_string();
+        if answer.candidates.is_empty() {
+            if let Some(role) = &answer.role {
+                answer.candidates = Arc::from(vec![Candidate {
+                    role: Arc::clone(role),
+                    score: answer.score,
+                }]);
+            }
+        }
+        answer.verdict = Verdict::Unknown;
+        answer.role = None;
+        answer.lineage = Arc::clone(&self.engine.no_lineage);
+        answer.label = None;
+        answer.traditions = Arc::clone(&self.engine.no_traditions);
+        answer.profile = Profile::default();
+        answer.evidence.clear();
+        answer.reason = None;
+        answer.score = round(answer.score.min(self.threshold) * 0.9);
+        let words = words.join(", ");
+        answer.explanation = match self.lang {
+            Lang::En => format!("\"{matched}\" is in the title, but the words {words} beside it belong to other occupations' titles: it may be another job, so no role is chosen."),
+            Lang::Fr => format!("« {matched} » figure dans le titre, mais les mots {words} à côté appartiennent à des titres d'autres métiers : il peut s'agir d'un autre emploi, aucun rôle n'est choisi."),
+        }
+        .into();
+        answer
     }
 
     /// Codes many titles, computing each distinct title once.
@@ -529,7 +861,8 @@ impl Crosswalk {
     /// ```
     /// let crosswalk = peermap::Crosswalk::new();
     /// let verdicts = crosswalk.classify_each(&["Pair-aidante", "Cashier"], |a| a.verdict());
-    /// assert_eq!(verdicts, [peermap::Verdict::PeerRole, peermap::Verdict::Unknown]);
+    /// // A cashier is another occupation, which the background vocabulary names.
+    /// assert_eq!(verdicts, [peermap::Verdict::PeerRole, peermap::Verdict::NotPeer]);
     /// ```
     pub fn classify_each<S, T, F>(&self, titles: &[S], keep: F) -> Vec<T>
     where
@@ -561,6 +894,7 @@ impl Crosswalk {
     fn answer_for_hit(
         &self,
         title: &str,
+        tokens: &[Token],
         hit: &Hit,
         chosen: Vec<u32>,
         resolution: Resolution,
@@ -604,6 +938,16 @@ impl Crosswalk {
             return answer;
         }
         let role = self.role(entry.role);
+        if role.is_peer() && self.background.is_some() {
+            if let Some(why) = self.unsupported(variant, tokens, &answer.qualifiers, &resolution) {
+                answer.verdict = Verdict::Unknown;
+                answer.score = round(score.min(self.threshold) * 0.9);
+                answer.explanation = self
+                    .explain_unsupported(variant.text(), role.id(), why)
+                    .into();
+                return answer;
+            }
+        }
         if score < self.threshold {
             answer.verdict = Verdict::Unknown;
             answer.explanation = self
@@ -616,6 +960,37 @@ impl Crosswalk {
             answer.evidence = evidence;
         }
         answer
+    }
+
+    /// Why a variant that names one peer role cannot commit on its own here, if it cannot: an
+    /// ordinary word of other jobs with no peer cue in the title, or an acronym that collides
+    /// with others' and that neither the region hint nor the rest of the title supports.
+    fn unsupported(
+        &self,
+        variant: &crate::lexicon::Variant,
+        tokens: &[Token],
+        read: &Qualifiers,
+        resolution: &Resolution,
+    ) -> Option<Unsupported> {
+        if variant.needs_cue() && !open_world::has_cue(tokens) {
+            return Some(Unsupported::NoCue);
+        }
+        if !variant.is_acronym() || variant.is_unambiguous() {
+            return None;
+        }
+        let in_region = self
+            .region
+            .as_ref()
+            .is_some_and(|hint| variant.regions().iter().any(|r| r.overlaps(hint)));
+        // Words of the title that chose this role among those sharing the acronym support it.
+        let chosen_by_title = matches!(resolution, Resolution::Context(_) | Resolution::Region);
+        let supported = in_region
+            || chosen_by_title
+            || open_world::has_cue(tokens)
+            || !read.domains().is_empty()
+            || !read.populations().is_empty()
+            || !read.settings().is_empty();
+        (!supported).then_some(Unsupported::AcronymAlone)
     }
 
     /// Which of the entries sharing a matched key the title names: the narrowest when they lie
@@ -806,6 +1181,7 @@ impl Crosswalk {
             qualifiers: reading.qualifiers,
             profile: Profile::default(),
             reason: None,
+            other_occupation: None,
             truncated: false,
             lexicon_version: Arc::clone(&self.engine.version),
             explanation: Arc::clone(&self.engine.no_text),
@@ -894,6 +1270,61 @@ impl Crosswalk {
         text
     }
 
+    fn explain_composed(&self, answer: &Answer, found: &Composed<'_>) -> String {
+        let matched = answer.matched.as_deref().unwrap_or_default();
+        let role = answer.role.as_deref().unwrap_or_default();
+        let family = found.family;
+        let mut text = match (self.lang, found.generic) {
+            (Lang::En, false) => format!("Read \"{matched}\" as a peer marker of the {family} family with the head \"{}\", which names the peer role {role} (composed).", found.head),
+            (Lang::En, true) => format!("Read \"{matched}\" as a peer marker of the {family} family with the head \"{}\", which names no role of its own: the family's role {role} (composed, lower confidence).", found.head),
+            (Lang::Fr, false) => format!("Lu « {matched} » comme un marqueur de pair de la famille {family} avec le mot de tête « {} », qui désigne le rôle de pair {role} (composé).", found.head),
+            (Lang::Fr, true) => format!("Lu « {matched} » comme un marqueur de pair de la famille {family} avec le mot de tête « {} », qui ne désigne aucun rôle propre : le rôle de la famille, {role} (composé, confiance moindre).", found.head),
+        };
+        let read = describe_qualifiers(&answer.qualifiers, self.lang);
+        if !read.is_empty() {
+            text.push_str(&match self.lang {
+                Lang::En => format!(" Also read: {read}."),
+                Lang::Fr => format!(" Aussi lu : {read}."),
+            });
+        }
+        text
+    }
+
+    fn explain_occupation(
+        &self,
+        written: &str,
+        occupation: &crate::background::Occupation,
+        lexical: Option<&Answer>,
+    ) -> String {
+        let label = occupation.label();
+        let codes = occupation.codes().join(", ");
+        let near = lexical.and_then(|a| a.matched.as_deref());
+        match (self.lang, near) {
+            (Lang::En, None) => format!("\"{written}\" is the title of another occupation, {label} ({codes}), in the background vocabulary; no peer role covers it."),
+            (Lang::En, Some(near)) => format!("\"{written}\" is the title of another occupation, {label} ({codes}), in the background vocabulary: it explains more of the title than the lexicon's \"{near}\"."),
+            (Lang::Fr, None) => format!("« {written} » est le titre d'un autre métier, {label} ({codes}), du vocabulaire des métiers ; aucun rôle de pair ne le couvre."),
+            (Lang::Fr, Some(near)) => format!("« {written} » est le titre d'un autre métier, {label} ({codes}), du vocabulaire des métiers : il explique plus du titre que « {near} » du lexique."),
+        }
+    }
+
+    fn explain_nearest(&self, written: &str, occupation: &crate::background::Occupation) -> String {
+        let label = occupation.label();
+        let codes = occupation.codes().join(", ");
+        match self.lang {
+            Lang::En => format!("\"{written}\" is no title of the background vocabulary as written; the nearest occupation with the same head is {label} ({codes}). No peer role covers it."),
+            Lang::Fr => format!("« {written} » n'est pas tel quel un titre du vocabulaire des métiers ; le métier le plus proche avec le même mot de tête est {label} ({codes}). Aucun rôle de pair ne le couvre."),
+        }
+    }
+
+    fn explain_unsupported(&self, matched: &str, id: &str, why: Unsupported) -> String {
+        match (self.lang, why) {
+            (Lang::En, Unsupported::NoCue) => format!("\"{matched}\" ({id}) is also an ordinary word of other occupations, and nothing in the title (a peer, community-health or lived-experience word) says it is meant as a peer's."),
+            (Lang::En, Unsupported::AcronymAlone) => format!("The acronym \"{matched}\" ({id}) stands for other things too; alone, with no region hint of its regions and nothing else in the title to support it, no role is chosen."),
+            (Lang::Fr, Unsupported::NoCue) => format!("« {matched} » ({id}) est aussi un mot ordinaire d'autres métiers, et rien dans le titre (un mot de pair, de santé communautaire ou de vécu) ne dit qu'il s'agit d'un pair."),
+            (Lang::Fr, Unsupported::AcronymAlone) => format!("Le sigle « {matched} » ({id}) désigne aussi autre chose ; seul, sans indication d'une de ses régions ni rien d'autre dans le titre pour l'appuyer, aucun rôle n'est choisi."),
+        }
+    }
+
     fn explain_ambiguous(&self, matched: &str, candidates: &[Candidate]) -> String {
         let ids: Vec<&str> = candidates.iter().map(|c| &*c.role).collect();
         match self.lang {
@@ -919,6 +1350,94 @@ impl Crosswalk {
                 self.threshold
             ),
         }
+    }
+}
+
+/// Why a variant could not commit alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unsupported {
+    /// An ordinary word of other jobs, with no peer cue in the title.
+    NoCue,
+    /// A colliding acronym with nothing to support it.
+    AcronymAlone,
+}
+
+/// An answer with the token positions its match covered and the words left unplaced.
+struct Reckoned {
+    answer: Answer,
+    /// The words of the variant (or of the marker and head) matched.
+    variant: Vec<bool>,
+    /// Those and the words that chose between entries sharing the variant, or that named a
+    /// narrower role.
+    covered: Vec<bool>,
+    unplaced: Vec<bool>,
+    /// How many words (not stop words) the match covered.
+    words: usize,
+    /// Whether the matched variant is a head several entries share.
+    shared: bool,
+}
+
+impl Reckoned {
+    fn new(
+        answer: Answer,
+        variant: Vec<bool>,
+        covered: Vec<bool>,
+        unplaced: Vec<bool>,
+        tokens: &[Token],
+    ) -> Self {
+        let words = tokens
+            .iter()
+            .zip(&covered)
+            .filter(|(t, c)| **c && !t.stop)
+            .count();
+        Reckoned {
+            answer,
+            variant,
+            covered,
+            unplaced,
+            words,
+            shared: false,
+        }
+    }
+
+    /// Whether a background title explains the title better than this answer: it holds
+    /// every word of the variant matched, and a word the answer explains by no variant or
+    /// qualifier (one left unplaced, or one that only broke a tie: "Médiateur culturel" is
+    /// ROME's cultural mediator, not a health broker).
+    fn explained_better_by(&self, span: &Span, tokens: &[Token]) -> bool {
+        let mut more = false;
+        for (i, token) in tokens.iter().enumerate() {
+            if token.stop {
+                continue;
+            }
+            if self.variant[i] {
+                if !span.covers(i) {
+                    return false;
+                }
+            } else if span.covers(i)
+                && (self.covered[i] || self.unplaced.get(i).copied().unwrap_or(false))
+            {
+                more = true;
+            }
+        }
+        more
+    }
+
+    /// Whether every word of a background title's span is a word this answer matched.
+    fn holds(&self, span: &Span, tokens: &[Token]) -> bool {
+        (span.first..=span.last).all(|i| tokens[i].stop || self.covered[i])
+    }
+
+    /// Whether this (composed) answer should stand instead of the lexicon's: it covers more
+    /// words, and a look-alike the lexicon found, if any, lies inside it. Where both cover as
+    /// much, the variant stands: it is curated.
+    fn explains_more_than(&self, lexical: &Reckoned) -> bool {
+        let inside = lexical
+            .covered
+            .iter()
+            .zip(&self.covered)
+            .all(|(l, c)| !*l || *c);
+        self.words > lexical.words && (inside || lexical.answer.verdict != Verdict::NotPeer)
     }
 }
 

@@ -34,16 +34,23 @@ pub enum Method {
     Abbreviation,
     /// The variant matched after correcting spelling mistakes.
     Fuzzy,
+    /// A peer marker beside a helping head ("peer wellness specialist"), from the
+    /// composition families rather than one variant.
+    Composed,
+    /// The title is another occupation's, from the background vocabulary.
+    Occupation,
 }
 
 impl Method {
-    /// `exact`, `normalized`, `abbreviation` or `fuzzy`.
+    /// `exact`, `normalized`, `abbreviation`, `fuzzy`, `composed` or `occupation`.
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Exact => "exact",
             Method::Normalized => "normalized",
             Method::Abbreviation => "abbreviation",
             Method::Fuzzy => "fuzzy",
+            Method::Composed => "composed",
+            Method::Occupation => "occupation",
         }
     }
 }
@@ -211,8 +218,14 @@ impl Index {
         }
     }
 
-    /// Finds the variant that best covers `tokens`, if any.
-    pub(crate) fn find(&self, title: &str, tokens: &[Token]) -> Option<Hit> {
+    /// Finds the variant that best covers `tokens`, if any. `known` tells the words that some
+    /// other occupation's title holds: they are real words, never spelling mistakes.
+    pub(crate) fn find(
+        &self,
+        title: &str,
+        tokens: &[Token],
+        known: &dyn Fn(&str) -> bool,
+    ) -> Option<Hit> {
         // Whether the title is written all in lower case (then acronyms may be too): asked
         // only when an acronym is about to match.
         let lower_only = LowerOnly::new(title);
@@ -225,7 +238,7 @@ impl Index {
             hit.score = NORMALIZED_SCORE;
             return Some(hit);
         }
-        self.find_fuzzy(title, tokens, &lower_only)
+        self.find_fuzzy(title, tokens, &lower_only, known)
     }
 
     fn with_method(&self, mut hit: Hit, title: &str, tokens: &[Token]) -> Hit {
@@ -359,11 +372,17 @@ impl Index {
     }
 
     /// Corrects unknown words to their nearest vocabulary word, then matches again.
-    fn find_fuzzy(&self, title: &str, tokens: &[Token], lower_only: &LowerOnly<'_>) -> Option<Hit> {
+    fn find_fuzzy(
+        &self,
+        title: &str,
+        tokens: &[Token],
+        lower_only: &LowerOnly<'_>,
+        known: &dyn Fn(&str) -> bool,
+    ) -> Option<Hit> {
         let mut edits = vec![0usize; tokens.len()];
         let mut corrected: Vec<&str> = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
-            match self.correct(token) {
+            match self.correct(token, known) {
                 Some((word, distance)) => {
                     edits[i] = distance;
                     corrected.push(word);
@@ -392,7 +411,7 @@ impl Index {
     }
 
     /// The nearest vocabulary word to an unknown word, with its edit distance.
-    fn correct(&self, token: &Token) -> Option<(&str, usize)> {
+    fn correct(&self, token: &Token, known: &dyn Fn(&str) -> bool) -> Option<(&str, usize)> {
         let word = token.norm.as_str();
         let len = word.chars().count();
         if token.stop
@@ -401,6 +420,7 @@ impl Index {
             || word.bytes().any(|b| b.is_ascii_digit())
             || self.vocabulary.contains(word)
             || qualifiers::is_vocabulary_word(word)
+            || known(word)
         {
             return None;
         }
@@ -619,10 +639,10 @@ mod tests {
         // Twice in the embedded index (the second from the memo), then in an index whose
         // vocabulary has no such word: the memo of the first must not answer for the second.
         for _ in 0..2 {
-            assert_eq!(embedded.correct(typo), Some(("navigateur", 1)));
+            assert_eq!(embedded.correct(typo, &|_| false), Some(("navigateur", 1)));
         }
-        assert_eq!(local.correct(typo), None);
-        assert_eq!(embedded.correct(typo), Some(("navigateur", 1)));
+        assert_eq!(local.correct(typo, &|_| false), None);
+        assert_eq!(embedded.correct(typo, &|_| false), Some(("navigateur", 1)));
     }
 
     #[test]
@@ -631,10 +651,14 @@ mod tests {
         let index = Index::build(lexicon);
         for typo in ["suport", "supportt", "suppotr", "navigateurr"] {
             let token = &crate::normalize::tokenize(typo)[0];
-            assert!(index.correct(token).is_some(), "{typo}");
+            assert!(index.correct(token, &|_| false).is_some(), "{typo}");
         }
         let known = &crate::normalize::tokenize("proche")[0];
-        assert!(index.correct(known).is_none());
+        assert!(index.correct(known, &|_| false).is_none());
+        // A word some other occupation's title holds is a real word, not a mistake.
+        let matron = &crate::normalize::tokenize("matron")[0];
+        assert!(index.correct(matron, &|_| false).is_some());
+        assert!(index.correct(matron, &|w| w == "matron").is_none());
     }
 
     #[test]

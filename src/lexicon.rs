@@ -157,6 +157,10 @@ pub struct Variant {
     acronym: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     ambiguous: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unambiguous: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    needs_cue: bool,
     status: VariantStatus,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
@@ -186,6 +190,20 @@ impl Variant {
     /// Whether it is a shared head listed by several entries ("navigator", "PSW").
     pub fn is_ambiguous(&self) -> bool {
         self.ambiguous
+    }
+
+    /// Whether an acronym names this role on its own, in its language and regions ("CHW"):
+    /// other acronyms commit only where the rest of the title supports them ("ASCP" is also
+    /// a pathology society's credential).
+    pub fn is_unambiguous(&self) -> bool {
+        self.unambiguous
+    }
+
+    /// Whether the title is also an ordinary word of other occupations in its language
+    /// ("promotor", "accompagnateur"): it commits only with a peer, community-health or
+    /// lived-experience cue elsewhere in the title.
+    pub fn needs_cue(&self) -> bool {
+        self.needs_cue
     }
 
     /// How well it is attested.
@@ -527,6 +545,7 @@ pub fn check_path(path: impl AsRef<Path>) -> Vec<LexiconError> {
         Err(errors) => errors.0,
     };
     errors.extend(crate::vocabulary::check_folder(path));
+    errors.extend(crate::composition::check_folder(path));
     errors
 }
 
@@ -1031,6 +1050,8 @@ pub(crate) const VARIANT_FIELDS: &[&str] = &[
     "regions",
     "acronym",
     "ambiguous",
+    "unambiguous",
+    "needs_cue",
     "status",
     "sources",
 ];
@@ -1285,6 +1306,33 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
         }
         let acronym = r.optional_bool(v, "acronym", &format!("{path}.acronym"));
         let ambiguous = r.optional_bool(v, "ambiguous", &format!("{path}.ambiguous"));
+        let unambiguous = r.optional_bool(v, "unambiguous", &format!("{path}.unambiguous"));
+        let needs_cue = r.optional_bool(v, "needs_cue", &format!("{path}.needs_cue"));
+        if unambiguous && !acronym {
+            r.error(
+                &format!("{path}.unambiguous"),
+                ErrorKind::UnknownValue(
+                    "\"unambiguous\" marks an acronym that names the role alone; this variant is not an acronym".into(),
+                ),
+            );
+        }
+        if unambiguous && ambiguous {
+            r.error(
+                &format!("{path}.unambiguous"),
+                ErrorKind::UnknownValue(
+                    "a variant cannot be both \"ambiguous\" (a shared head) and \"unambiguous\""
+                        .into(),
+                ),
+            );
+        }
+        if needs_cue && acronym {
+            r.error(
+                &format!("{path}.needs_cue"),
+                ErrorKind::UnknownValue(
+                    "\"needs_cue\" is for ordinary words; an acronym is governed by \"unambiguous\"".into(),
+                ),
+            );
+        }
         let status = match v.get("status") {
             None => VariantStatus::Verified,
             Some(Value::String(s)) if s == "verified" => VariantStatus::Verified,
@@ -1313,6 +1361,8 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
                 regions,
                 acronym,
                 ambiguous,
+                unambiguous,
+                needs_cue,
                 status,
                 sources,
             });

@@ -173,7 +173,9 @@
 #![deny(missing_docs)]
 
 mod answer;
+mod background;
 mod canonical;
+mod composition;
 mod crosswalk;
 mod fnv;
 mod index;
@@ -181,10 +183,12 @@ mod lexicon;
 mod map;
 mod model;
 mod normalize;
+mod open_world;
 mod qualifiers;
 mod vocabulary;
 
 pub use answer::{Answer, Candidate, Verdict};
+pub use background::{Occupation, OCCUPATION_SOURCES};
 pub use canonical::canonical_form;
 pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
 pub use index::Method;

@@ -158,6 +158,8 @@ pub(crate) struct Reading {
     pub evidence: Vec<Evidence>,
     /// How many words nothing could place (`other` groups them in runs).
     pub unplaced_words: usize,
+    /// By token, whether it is such a word (empty when there is none).
+    pub unplaced: Vec<bool>,
 }
 
 impl Reading {
@@ -167,6 +169,7 @@ impl Reading {
             qualifiers: Qualifiers::default(),
             evidence: Vec::new(),
             unplaced_words: 0,
+            unplaced: Vec::new(),
         }
     }
 }
@@ -375,14 +378,16 @@ pub(crate) fn read(title: &str, tokens: &[Token], covered: &[bool], lang: Lang) 
         add_evidence(&mut evidence, &hit, lang);
     }
     read_location(title, tokens, &mut used, &mut q, &place);
-    let unplaced_words = (0..tokens.len())
-        .filter(|&i| !used[i] && !tokens[i].stop)
-        .count();
+    let unplaced: Vec<bool> = (0..tokens.len())
+        .map(|i| !used[i] && !tokens[i].stop)
+        .collect();
+    let unplaced_words = unplaced.iter().filter(|u| **u).count();
     q.other = unplaced_runs(title, tokens, &used);
     Reading {
         qualifiers: q,
         evidence,
         unplaced_words,
+        unplaced,
     }
 }
 

@@ -114,8 +114,12 @@ impl Score {
         let got = answer.verdict().as_str();
         let as_peer = answer.verdict() == Verdict::PeerRole;
         self.rows += 1;
-        self.verdict_right += usize::from(got == row.verdict);
-        let mut right = got == row.verdict;
+        // Another occupation, named from the background vocabulary, is as right as `unknown`
+        // where the golden set says "none of the lexicon's entries": neither is a peer role
+        // nor a curated look-alike.
+        let other_occupation = got == "not_peer" && answer.role().is_none();
+        let mut right = got == row.verdict || (row.verdict == "unknown" && other_occupation);
+        self.verdict_right += usize::from(right);
         match row.verdict.as_str() {
             "peer_role" => {
                 self.peer_rows += 1;
@@ -275,7 +279,14 @@ fn real_non_peer_titles_are_not_given_a_peer_role() {
     let text = include_str!("golden/non_peer_titles.tsv");
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("title\tlang\tsource"));
-    let crosswalk = Crosswalk::new();
+    // The titles come from NOC/CNP and SOC (O*NET's frame): with those classifications in the
+    // background they would only measure exact hits, so both are left out, and each title is
+    // also coded with the noise of a posting around it.
+    let crosswalk = Crosswalk::builder()
+        .leave_out_occupations("noc")
+        .leave_out_occupations("onet")
+        .build()
+        .unwrap();
     let mut rows = [0usize; 2];
     let mut as_peer: [Vec<String>; 2] = [Vec::new(), Vec::new()];
     for line in lines {
@@ -286,10 +297,16 @@ fn real_non_peer_titles_are_not_given_a_peer_role() {
             "fr" => 1,
             other => panic!("non_peer_titles.tsv: language {other:?}: {line}"),
         };
-        rows[lang] += 1;
-        let answer = crosswalk.classify(f[0]);
-        if answer.verdict() == Verdict::PeerRole {
-            as_peer[lang].push(format!("{:?} → {}", f[0], answer.role().unwrap_or("-")));
+        let noisy = match lang {
+            0 => format!("Sr. {} – Full Time (Req #{})", f[0], 1000 + rows[lang]),
+            _ => format!("{} (H/F) - CDI", f[0]),
+        };
+        for title in [f[0].to_string(), noisy] {
+            rows[lang] += 1;
+            let answer = crosswalk.classify(&title);
+            if answer.verdict() == Verdict::PeerRole {
+                as_peer[lang].push(format!("{title:?} → {}", answer.role().unwrap_or("-")));
+            }
         }
     }
     for (i, lang) in ["en", "fr"].iter().enumerate() {

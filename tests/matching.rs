@@ -142,8 +142,8 @@ const CASES: &[(&str, Verdict, Option<&str>)] = &[
     ("Navigator", AMBIGUOUS, None),
     ("PSW", AMBIGUOUS, None),
     // nothing to do with peers
-    ("Accountant", UNKNOWN, None),
-    ("Soudeuse", UNKNOWN, None),
+    ("Accountant", NOT_PEER, None),
+    ("Soudeuse", NOT_PEER, None),
     ("", UNKNOWN, None),
     ("– · –", UNKNOWN, None),
 ];

@@ -16,6 +16,7 @@ use peermap::{Answer, Crosswalk, Verdict};
 use rustc_hash::FxHashMap;
 
 use crate::cli::{ClassifyArgs, Encoding, InputFormat, OutputFormat};
+use crate::fields::{self, Field};
 use crate::input::{
     decode, open_text, Found, Peeked, RecordIssue, RecordMeta, Source, FIRST_LINE_LIMIT,
 };
@@ -108,6 +109,7 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         None => Sink::stdout(),
     };
 
+    let fields = fields::for_classify(&args.fields);
     let mut job = Job {
         args,
         format: layout.format,
@@ -118,6 +120,7 @@ pub fn run(args: &ClassifyArgs) -> anyhow::Result<Outcome> {
         delimiter: layout.delimiter,
         sep_line: layout.sep_line,
         encoding,
+        fields: &fields,
     };
     job.tally.utf16 = matches!(found, Found::Utf16 { .. });
     let result = job.code_all(source, sink, &mut reporter);
@@ -166,6 +169,8 @@ struct Job<'a> {
     sep_line: bool,
     /// How cells are decoded.
     encoding: Encoding,
+    /// The fields written, in order (every one without `--fields`).
+    fields: &'a [Field],
 }
 
 /// The output, CSV or JSON lines.
@@ -298,7 +303,7 @@ impl<'a> Job<'a> {
                         line.extend_from_slice(&[delimiter, b'\n']);
                     })?;
                 }
-                let names = output::csv_tail(output::COLUMNS, self.delimiter);
+                let names = output::csv_header(self.fields, self.delimiter);
                 csv.write_row(
                     header.iter().map(|h| Cow::Borrowed(h.as_slice())),
                     &names,
@@ -378,6 +383,9 @@ impl<'a> Job<'a> {
         match &coded {
             RowResult::Coded(c) => {
                 self.tally.count(c.verdict.as_str());
+                if c.other_occupation {
+                    self.tally.other_occupations += 1;
+                }
                 if let (Some(report), Some(row)) = (&mut self.report, &c.report) {
                     report.add(row);
                 }
@@ -414,7 +422,7 @@ impl<'a> Job<'a> {
                     } => {
                         let version = self.crosswalk.lexicon().version();
                         let message = format!("line {}: {message}", meta.line);
-                        let cells = output::csv_error_cells(reason, &message, version);
+                        let cells = output::csv_error_cells(self.fields, reason, &message, version);
                         let tail = output::csv_tail(&cells, self.delimiter);
                         csv.write_row(fields, &tail, extra)?;
                     }
@@ -430,8 +438,7 @@ impl<'a> Job<'a> {
                     let version = self.crosswalk.lexicon().version();
                     let message = format!("line {}: {message}", meta.line);
                     let line = JsonErrorRow::new(row, input.as_deref(), reason, &message, version);
-                    serde_json::to_writer(&mut *sink, &line)?;
-                    sink.write_all(b"\n")?;
+                    self.write_json_error(sink, &line)?;
                 }
             },
         }
@@ -473,6 +480,22 @@ impl<'a> Job<'a> {
         (slots, new)
     }
 
+    /// Writes the JSON line of a row that could not be coded: whole, or the chosen fields.
+    fn write_json_error(&self, sink: &mut Background, line: &JsonErrorRow) -> anyhow::Result<()> {
+        if self.args.fields.is_empty() {
+            serde_json::to_writer(&mut *sink, line)?;
+        } else {
+            let full = serde_json::to_value(line)?;
+            let picked = fields::Picked {
+                full: &full,
+                fields: self.fields,
+            };
+            serde_json::to_writer(&mut *sink, &picked)?;
+        }
+        sink.write_all(b"\n")?;
+        Ok(())
+    }
+
     /// What coding a title needs, to hand to other threads.
     fn coder(&self) -> Coder<'a> {
         Coder {
@@ -481,6 +504,8 @@ impl<'a> Job<'a> {
             delimiter: self.delimiter,
             formulas: self.formulas(),
             with_report: self.report.is_some(),
+            fields: self.fields,
+            json_fields: !self.args.fields.is_empty(),
         }
     }
 
@@ -644,6 +669,9 @@ impl RowResult {
 #[derive(Debug)]
 struct Coded {
     verdict: Verdict,
+    /// A `not_peer` answer that names another occupation (the background vocabulary), not a
+    /// curated look-alike.
+    other_occupation: bool,
     /// The appended CSV fields, escaped and joined (CSV), or the JSON object without its
     /// braces (JSON lines).
     out: Box<[u8]>,
@@ -721,6 +749,10 @@ struct Coder<'a> {
     delimiter: u8,
     formulas: Formulas,
     with_report: bool,
+    /// The fields written (all of them without `--fields`).
+    fields: &'a [Field],
+    /// JSON lines hold only `fields` (with `--fields`), not the whole answer.
+    json_fields: bool,
 }
 
 /// Codes titles on every core (the library's `parallel` feature), in order.
@@ -734,13 +766,23 @@ fn code_titles(titles: &[String], coder: Coder<'_>) -> Vec<serde_json::Result<Co
 fn render(answer: &Answer, coder: Coder<'_>) -> serde_json::Result<Coded> {
     let lexicon = coder.crosswalk.lexicon();
     let out = match coder.format {
-        OutputFormat::Csv => output::csv_tail_of(answer, lexicon, coder.delimiter, coder.formulas),
+        OutputFormat::Csv => output::csv_tail_of(
+            answer,
+            lexicon,
+            coder.fields,
+            coder.delimiter,
+            coder.formulas,
+        ),
+        OutputFormat::Jsonl if coder.json_fields => {
+            output::json_selected_body(answer, lexicon, coder.fields)?.into_boxed_slice()
+        }
         OutputFormat::Jsonl => output::json_body(answer, lexicon)?
             .into_bytes()
             .into_boxed_slice(),
     };
     Ok(Coded {
         verdict: answer.verdict(),
+        other_occupation: answer.other_occupation().is_some(),
         out,
         report: coder.with_report.then(|| ReportRow::from_answer(answer)),
     })

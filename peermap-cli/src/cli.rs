@@ -178,10 +178,26 @@ pub struct CrosswalkOpts {
     #[arg(long, value_name = "X", value_parser = parse_threshold)]
     pub threshold: Option<f64>,
 
+    /// Code without the background vocabulary of other occupations (peermap 0.2's behaviour):
+    /// a title is a peer role, a look-alike, ambiguous or unknown, never another occupation.
+    #[arg(long)]
+    pub closed_world: bool,
+
     /// Lexicon options.
     #[command(flatten)]
     pub lexicon: LexiconOpts,
 }
+
+/// The help of `--fields` (the same for `classify` and `lookup`), after its first line.
+const FIELDS_HELP: &str = "Names: verdict, role, lineage, label, traditions, score, method, \
+matched, lang, candidates, functions, formality, relations, status, affiliations, spaces, \
+seniority, level, employment, credential, domains, populations, settings, location, codes, \
+other, evidence, other_occupation, other_occupation_codes, soc2018, onet_soc, isco08, noc2021, \
+esco, explanation, error, lexicon_version (a column name with its peermap_ prefix is accepted \
+too). Each is the CSV column peermap_NAME, or the JSON key NAME with the value the full output \
+has for it (functions is profile.functions, seniority is qualifiers.seniority, soc2018 the \
+entry's SOC codes from occupations; other_occupation is the whole occupation object in JSON, \
+its label in CSV).";
 
 /// Arguments of `peermap classify`.
 #[derive(Debug, Args)]
@@ -235,6 +251,18 @@ pub struct ClassifyArgs {
     #[arg(long)]
     pub keep_formulas: bool,
 
+    /// The answer's fields to write (the help is in FIELDS_SUMMARY_CLASSIFY and FIELDS_HELP).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FIELD,…",
+        value_parser = crate::fields::parse_field,
+        help = "Write only these fields, in this order (comma-separated: verdict,role,score); \
+            `error` is always kept (see --help for every name)",
+        long_help = format!("{FIELDS_SUMMARY_CLASSIFY}\n\n{FIELDS_HELP}"),
+    )]
+    pub fields: Vec<crate::fields::Field>,
+
     /// Crosswalk options.
     #[command(flatten)]
     pub crosswalk: CrosswalkOpts,
@@ -272,10 +300,33 @@ pub struct LookupArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
     pub format: TextFormat,
 
+    /// The answer's fields to print (the help is in FIELDS_SUMMARY_LOOKUP and FIELDS_HELP).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FIELD,…",
+        value_parser = crate::fields::parse_field,
+        help = "With --format json: print only these fields, in this order (comma-separated; \
+            see --help for every name)",
+        long_help = format!("{FIELDS_SUMMARY_LOOKUP}\n\n{FIELDS_HELP}"),
+    )]
+    pub fields: Vec<crate::fields::Field>,
+
     /// Crosswalk options.
     #[command(flatten)]
     pub crosswalk: CrosswalkOpts,
 }
+
+/// The first paragraph of the long help of `classify --fields`.
+const FIELDS_SUMMARY_CLASSIFY: &str = "Write only these fields of the answer, in this order \
+(comma-separated), to write faster: CSV keeps the input's cells and appends only these \
+peermap_ columns; JSON lines keep `row` and `input` and only these keys. Every row is still \
+written, and `error` (the reason a row could not be coded, empty on coded rows) comes last \
+unless named, so that damaged rows stay visible.";
+
+/// The first paragraph of `lookup --fields`.
+const FIELDS_SUMMARY_LOOKUP: &str =
+    "With --format json: print only these fields of the answer, in this order (comma-separated).";
 
 /// The options shared by the commands that print lexicon entries.
 #[derive(Debug, Args)]
@@ -491,22 +542,44 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     })
 }
 
-/// Checks what clap cannot: options that make no sense together. The error exits with 2.
+/// Checks what clap cannot: options that make no sense together, a field named twice. The
+/// error exits with 2.
 pub fn check_usage(cli: &Cli) -> Result<(), clap::Error> {
-    if let Command::Classify(args) = &cli.command {
-        if args.delimiter.is_some() && args.input_format == Some(InputFormat::Lines) {
-            let mut command = Cli::command().version(version());
-            command.build();
-            let classify = command
-                .find_subcommand_mut("classify")
-                .expect("classify is a subcommand");
-            return Err(classify.error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--delimiter cannot be used with --input-format lines (one title per line, no cells)",
-            ));
-        }
+    let problem = match &cli.command {
+        Command::Classify(args) => classify_problem(args).map(|p| ("classify", p)),
+        Command::Lookup(args) => lookup_problem(args).map(|p| ("lookup", p)),
+        _ => None,
+    };
+    let Some((name, problem)) = problem else {
+        return Ok(());
+    };
+    let mut command = Cli::command().version(version());
+    command.build();
+    let subcommand = command
+        .find_subcommand_mut(name)
+        .expect("the command is a subcommand");
+    Err(subcommand.error(clap::error::ErrorKind::ArgumentConflict, problem))
+}
+
+fn classify_problem(args: &ClassifyArgs) -> Option<String> {
+    if args.delimiter.is_some() && args.input_format == Some(InputFormat::Lines) {
+        return Some(
+            "--delimiter cannot be used with --input-format lines (one title per line, no cells)"
+                .to_string(),
+        );
     }
-    Ok(())
+    repeated_field(&args.fields)
+}
+
+fn lookup_problem(args: &LookupArgs) -> Option<String> {
+    if !args.fields.is_empty() && args.format != TextFormat::Json {
+        return Some("--fields needs --format json (the text output is for people)".to_string());
+    }
+    repeated_field(&args.fields)
+}
+
+fn repeated_field(fields: &[crate::fields::Field]) -> Option<String> {
+    crate::fields::repeated(fields).map(|f| format!("--fields names {} twice", f.name()))
 }
 
 /// Checks a region hint with the library's parser and returns its canonical form.
@@ -532,6 +605,18 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().version(version()).debug_assert();
+    }
+
+    #[test]
+    fn the_fields_help_names_every_field() {
+        for field in crate::fields::Field::ALL {
+            let name = field.name();
+            assert!(
+                FIELDS_HELP.contains(&format!(" {name},"))
+                    || FIELDS_HELP.contains(&format!(" {name} ")),
+                "{name}"
+            );
+        }
     }
 
     #[test]

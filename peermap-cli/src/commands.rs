@@ -29,7 +29,16 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<()> {
     let mut out = stdout();
     match args.format {
         TextFormat::Text => render::lookup(&mut out, &answer, args.crosswalk.lang.into())?,
-        TextFormat::Json => write_json(&mut out, &answer)?,
+        TextFormat::Json if args.fields.is_empty() => write_json(&mut out, &answer)?,
+        TextFormat::Json => {
+            let selected = crate::fields::Selected {
+                answer: &answer,
+                lexicon: crosswalk.lexicon(),
+                fields: &args.fields,
+                input: false,
+            };
+            write_json(&mut out, &selected)?
+        }
     }
     out.flush()?;
     Ok(())

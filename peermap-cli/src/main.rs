@@ -11,6 +11,7 @@
 mod classify;
 mod cli;
 mod commands;
+mod fields;
 mod input;
 mod layout;
 mod lexicon_check;

@@ -159,9 +159,16 @@ fn resolve<'a>(crosswalk: &'a Crosswalk, given: &'a str) -> anyhow::Result<Side<
                 ids.join(", ")
             )
         }
-        None => anyhow::bail!(
-            "\"{given}\" is neither an entry id nor a title the lexicon codes (see `peermap roles`)"
-        ),
+        None => match answer.other_occupation() {
+            Some(occupation) => anyhow::bail!(
+                "\"{given}\" is the title of another occupation, {} ({}), not an entry of the lexicon: it has no profile on the map",
+                occupation.label(),
+                occupation.codes().join(", ")
+            ),
+            None => anyhow::bail!(
+                "\"{given}\" is neither an entry id nor a title the lexicon codes (see `peermap roles`)"
+            ),
+        },
     }
 }
 

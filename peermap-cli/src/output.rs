@@ -14,63 +14,10 @@ use peermap::{Answer, Dimension, Lexicon, OccupationCode};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 
-/// The columns appended to every CSV row, in order.
-pub const COLUMNS: &[&str] = &[
-    "peermap_verdict",
-    "peermap_role",
-    "peermap_lineage",
-    "peermap_label",
-    "peermap_traditions",
-    "peermap_score",
-    "peermap_method",
-    "peermap_matched",
-    "peermap_lang",
-    "peermap_candidates",
-    "peermap_functions",
-    "peermap_formality",
-    "peermap_relations",
-    "peermap_status",
-    "peermap_affiliations",
-    "peermap_spaces",
-    "peermap_seniority",
-    "peermap_level",
-    "peermap_employment",
-    "peermap_credential",
-    "peermap_domains",
-    "peermap_populations",
-    "peermap_settings",
-    "peermap_location",
-    "peermap_codes",
-    "peermap_other",
-    "peermap_evidence",
-    "peermap_soc2018",
-    "peermap_onet_soc",
-    "peermap_isco08",
-    "peermap_noc2021",
-    "peermap_esco",
-    "peermap_explanation",
-    "peermap_error",
-    "peermap_lexicon_version",
-];
-
-/// Where the explanation, error and version sit in [`COLUMNS`].
-const EXPLANATION: usize = COLUMNS.len() - 3;
-const ERROR: usize = COLUMNS.len() - 2;
-const VERSION: usize = COLUMNS.len() - 1;
+use crate::fields::{self, Field};
 
 /// How list values are joined in one CSV cell.
 const LIST_SEPARATOR: &str = ";";
-
-/// The classifications of the `peermap_soc2018` … `peermap_esco` columns, in order.
-const SCHEMES: [&str; 5] = ["soc2018", "onet-soc", "isco08", "noc2021", "esco"];
-
-/// The occupational codes of the answer's entry (peer role or not-peer look-alike).
-fn occupation_codes<'l>(answer: &Answer, lexicon: &'l Lexicon) -> &'l [OccupationCode] {
-    answer
-        .role()
-        .and_then(|id| lexicon.get(id))
-        .map_or(&[], |role| role.codes())
-}
 
 /// `21-1094 broadMatch;21-1093 relatedMatch`: one scheme's codes with their predicates.
 #[cfg(test)]
@@ -86,8 +33,9 @@ fn codes_cell(codes: &[OccupationCode], scheme: &str) -> String {
         .join(LIST_SEPARATOR)
 }
 
-/// The appended CSV cells for one answer, in the order of [`COLUMNS`]; `lexicon` is the one
-/// that produced it (for the occupational codes).
+/// The appended CSV cells for one answer, every column in the order of [`Field::ALL`];
+/// `lexicon` is the one that produced it (for the occupational codes). Written independently
+/// of [`csv_tail_of`], as the reference the tests hold it to.
 #[cfg(test)]
 pub fn csv_cells(answer: &Answer, lexicon: &Lexicon) -> Vec<String> {
     let q = answer.qualifiers();
@@ -131,23 +79,37 @@ pub fn csv_cells(answer: &Answer, lexicon: &Lexicon) -> Vec<String> {
         strings(q.codes()),
         strings(q.other()),
         evidence_cell(answer),
+        opt(answer.other_occupation().map(|o| o.label())),
+        strings(fields::other_occupation_codes(answer)),
     ]);
-    let codes = occupation_codes(answer, lexicon);
-    cells.extend(SCHEMES.iter().map(|scheme| codes_cell(codes, scheme)));
+    let codes = fields::entry_codes(answer, lexicon);
+    cells.extend(
+        fields::SCHEMES
+            .iter()
+            .map(|(scheme, _)| codes_cell(codes, scheme)),
+    );
     cells.extend([
         answer.explanation().to_string(),
         String::new(),
         answer.lexicon_version().to_string(),
     ]);
-    debug_assert_eq!(cells.len(), COLUMNS.len());
+    debug_assert_eq!(cells.len(), Field::ALL.len());
     cells
 }
 
-/// The appended CSV fields of `answer`, escaped and joined: the same text as
-/// `csv_tail(&csv_cells(answer, lexicon), delimiter)`, written without a string per cell.
+/// The CSV header cells of `fields`: `peermap_<name>`.
+pub fn csv_header(fields: &[Field], delimiter: u8) -> Box<[u8]> {
+    let names: Vec<String> = fields.iter().map(|f| f.column()).collect();
+    csv_tail(&names, delimiter)
+}
+
+/// The appended CSV fields of `answer` for `fields`, escaped and joined: the same text as
+/// `csv_tail` of those cells, written without a string per cell, and without formatting the
+/// columns that are not asked for.
 pub fn csv_tail_of(
     answer: &Answer,
     lexicon: &Lexicon,
+    fields: &[Field],
     delimiter: u8,
     formulas: Formulas,
 ) -> Box<[u8]> {
@@ -167,63 +129,50 @@ pub fn csv_tail_of(
         t.delimiter = delimiter;
         t.formulas = formulas;
         t.first = true;
-        write_tail(t, answer, lexicon);
+        for field in fields {
+            write_field(t, *field, answer, lexicon);
+        }
         Box::from(t.out.as_slice())
     })
 }
 
-fn write_tail(t: &mut TailWriter, answer: &Answer, lexicon: &Lexicon) {
+/// Writes one field of `answer` as one CSV cell.
+fn write_field(t: &mut TailWriter, field: Field, answer: &Answer, lexicon: &Lexicon) {
     let q = answer.qualifiers();
-    t.put(answer.verdict().as_str());
-    t.put(answer.role().unwrap_or_default());
-    t.list(answer.lineage().iter().map(String::as_str));
-    t.put(answer.label().unwrap_or_default());
-    t.list(answer.traditions().iter().map(|t| t.as_str()));
-    t.display(answer.score());
-    t.put(answer.method().map_or("", |m| m.as_str()));
-    t.put(answer.matched().unwrap_or_default());
-    t.put(answer.lang().map_or("", |l| l.as_str()));
-    for (i, c) in answer.candidates().iter().enumerate() {
-        if i > 0 {
-            t.field.push(b';');
-        }
-        let _ = write!(t.field, "{}:{}", c.role(), c.score());
+    match field {
+        Field::Verdict => t.put(answer.verdict().as_str()),
+        Field::Role => t.put(answer.role().unwrap_or_default()),
+        Field::Lineage => t.list(answer.lineage().iter().map(String::as_str)),
+        Field::Label => t.put(answer.label().unwrap_or_default()),
+        Field::Traditions => t.list(answer.traditions().iter().map(|t| t.as_str())),
+        Field::Score => t.display(answer.score()),
+        Field::Method => t.put(answer.method().map_or("", |m| m.as_str())),
+        Field::Matched => t.put(answer.matched().unwrap_or_default()),
+        Field::Lang => t.put(answer.lang().map_or("", |l| l.as_str())),
+        Field::Candidates => t.candidates(answer.candidates()),
+        Field::Profile(dimension) => t.list(answer.profile().codes(dimension).into_iter()),
+        Field::Seniority => t.put(q.seniority().unwrap_or_default()),
+        Field::Level => t.put(q.level().unwrap_or_default()),
+        Field::Employment => t.list(q.employment().iter().copied()),
+        Field::Credential => t.list(q.credential().iter().map(String::as_str)),
+        Field::Domains => t.list(q.domains().iter().copied()),
+        Field::Populations => t.list(q.populations().iter().copied()),
+        Field::Settings => t.list(q.settings().iter().copied()),
+        Field::Location => t.put(q.location().unwrap_or_default()),
+        Field::Codes => t.list(q.codes().iter().map(String::as_str)),
+        Field::Other => t.list(q.other().iter().map(String::as_str)),
+        Field::Evidence => t.evidence(answer.evidence()),
+        Field::OtherOccupation => t.put(answer.other_occupation().map_or("", |o| o.label())),
+        Field::OtherOccupationCodes => t.list(
+            fields::other_occupation_codes(answer)
+                .iter()
+                .map(String::as_str),
+        ),
+        Field::Scheme(i) => t.codes(fields::entry_codes(answer, lexicon), fields::SCHEMES[i].0),
+        Field::Explanation => t.put(answer.explanation()),
+        Field::Error => t.put(""),
+        Field::LexiconVersion => t.put(answer.lexicon_version()),
     }
-    t.end();
-    for dimension in Dimension::ALL {
-        t.list(answer.profile().codes(*dimension).into_iter());
-    }
-    t.put(q.seniority().unwrap_or_default());
-    t.put(q.level().unwrap_or_default());
-    t.list(q.employment().iter().copied());
-    t.list(q.credential().iter().map(String::as_str));
-    t.list(q.domains().iter().copied());
-    t.list(q.populations().iter().copied());
-    t.list(q.settings().iter().copied());
-    t.put(q.location().unwrap_or_default());
-    t.list(q.codes().iter().map(String::as_str));
-    t.list(q.other().iter().map(String::as_str));
-    for (i, e) in answer.evidence().iter().enumerate() {
-        if i > 0 {
-            t.field.push(b';');
-        }
-        let _ = write!(t.field, "{}={} ({})", e.dimension(), e.value(), e.word());
-    }
-    t.end();
-    let codes = occupation_codes(answer, lexicon);
-    for scheme in SCHEMES {
-        for (i, c) in codes.iter().filter(|c| c.scheme() == scheme).enumerate() {
-            if i > 0 {
-                t.field.push(b';');
-            }
-            let predicate = c.predicate().trim_start_matches("skos:");
-            let _ = write!(t.field, "{} {predicate}", c.code());
-        }
-        t.end();
-    }
-    t.put(answer.explanation());
-    t.put("");
-    t.put(answer.lexicon_version());
 }
 
 /// Writes escaped CSV fields one after the other, building each in a reused buffer.
@@ -262,6 +211,40 @@ impl TailWriter {
                 self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
             }
             self.field.extend_from_slice(item.as_bytes());
+        }
+        self.end();
+    }
+
+    /// `peer-mentor:0.9;peer-navigator:0.88`.
+    fn candidates(&mut self, candidates: &[peermap::Candidate]) {
+        for (i, c) in candidates.iter().enumerate() {
+            if i > 0 {
+                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
+            }
+            let _ = write!(self.field, "{}:{}", c.role(), c.score());
+        }
+        self.end();
+    }
+
+    /// `spaces=institution (Hôpital)`: each piece of evidence with its word.
+    fn evidence(&mut self, evidence: &[peermap::Evidence]) {
+        for (i, e) in evidence.iter().enumerate() {
+            if i > 0 {
+                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
+            }
+            let _ = write!(self.field, "{}={} ({})", e.dimension(), e.value(), e.word());
+        }
+        self.end();
+    }
+
+    /// `21-1094 broadMatch`: one classification's codes with their predicates.
+    fn codes(&mut self, codes: &[OccupationCode], scheme: &str) {
+        for (i, c) in codes.iter().filter(|c| c.scheme() == scheme).enumerate() {
+            if i > 0 {
+                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
+            }
+            let predicate = c.predicate().trim_start_matches("skos:");
+            let _ = write!(self.field, "{} {predicate}", c.code());
         }
         self.end();
     }
@@ -370,33 +353,64 @@ pub fn csv_tail<S: AsRef<[u8]>>(cells: &[S], delimiter: u8) -> Box<[u8]> {
     out.into_boxed_slice()
 }
 
-/// The appended CSV cells for a row that could not be coded.
-pub fn csv_error_cells(reason: &str, message: &str, lexicon_version: &str) -> Vec<String> {
-    let mut cells = vec![String::new(); COLUMNS.len()];
-    cells[0] = "error".to_string();
-    cells[EXPLANATION] = message.to_string();
-    cells[ERROR] = reason.to_string();
-    cells[VERSION] = lexicon_version.to_string();
-    cells
+/// The appended CSV cells of `fields` for a row that could not be coded: verdict `error`, the
+/// message as explanation, the reason in `peermap_error`, the lexicon version; the rest empty.
+pub fn csv_error_cells<'a>(
+    fields: &[Field],
+    reason: &'a str,
+    message: &'a str,
+    lexicon_version: &'a str,
+) -> Vec<&'a str> {
+    fields
+        .iter()
+        .map(|field| match field {
+            Field::Verdict => "error",
+            Field::Explanation => message,
+            Field::Error => reason,
+            Field::LexiconVersion => lexicon_version,
+            _ => "",
+        })
+        .collect()
 }
 
-/// An answer as one JSON object, without its braces, ready to follow `"row":N,`; the entry's
-/// occupational codes follow as `occupations`.
+/// An answer as one JSON object, without its braces, ready to follow `"row":N,`: every key
+/// of the answer, then the entry's occupational codes as `occupations`, then `"error":null`.
 pub fn json_body(answer: &Answer, lexicon: &Lexicon) -> serde_json::Result<String> {
     let text = serde_json::to_string(answer)?;
-    let occupations = serde_json::to_string(occupation_codes(answer, lexicon))?;
+    let occupations = serde_json::to_string(fields::entry_codes(answer, lexicon))?;
     let body = text
         .strip_prefix('{')
         .and_then(|t| t.strip_suffix('}'))
         .unwrap_or_default();
-    Ok(format!("{body},\"occupations\":{occupations}"))
+    Ok(format!(
+        "{body},\"occupations\":{occupations},\"error\":null"
+    ))
+}
+
+/// `input` and the chosen fields of an answer as one JSON object without its braces, ready to
+/// follow `"row":N,` (`--fields`).
+pub fn json_selected_body(
+    answer: &Answer,
+    lexicon: &Lexicon,
+    fields: &[Field],
+) -> serde_json::Result<Vec<u8>> {
+    let mut text = serde_json::to_vec(&fields::Selected {
+        answer,
+        lexicon,
+        fields,
+        input: true,
+    })?;
+    // `{…}` always: drop the braces in place.
+    text.pop();
+    text.remove(0);
+    Ok(text)
 }
 
 /// Writes one JSON line for a coded row.
 pub fn write_json_row(out: &mut impl Write, row: u64, body: &[u8]) -> io::Result<()> {
     write!(out, "{{\"row\":{row},")?;
     out.write_all(body)?;
-    out.write_all(b",\"error\":null}\n")
+    out.write_all(b"}\n")
 }
 
 /// The JSON object of a row that could not be coded: the keys of an answer, empty, plus the
@@ -438,6 +452,8 @@ pub struct JsonErrorRow<'a> {
     /// The error code: `invalid-encoding`, `missing-column`, `unterminated-quote`,
     /// `unreadable-record`.
     pub reason: &'a str,
+    /// Always null.
+    pub other_occupation: Option<&'static str>,
     /// Always false.
     pub truncated: bool,
     /// The lexicon version, as on every row.
@@ -475,6 +491,7 @@ impl<'a> JsonErrorRow<'a> {
             evidence: NoEvidence,
             occupations: [],
             reason,
+            other_occupation: None,
             truncated: false,
             lexicon_version,
             explanation: message,
@@ -717,15 +734,46 @@ mod tests {
             "Certified Peer Specialist, \"CPS\" REQ-118",
             "banana",
             "Indigenous Patient Navigator – Temporary Full Time",
+            "Radiator Mechanic",
         ] {
             let answer = peermap::classify(title);
             for delimiter in [b',', b'\t'] {
                 assert_eq!(
-                    csv_tail_of(&answer, lexicon, delimiter, Formulas::Keep),
+                    csv_tail_of(&answer, lexicon, &Field::ALL, delimiter, Formulas::Keep),
                     csv_tail(&csv_cells(&answer, lexicon), delimiter),
                     "{title}"
                 );
             }
+        }
+    }
+
+    /// A chosen few fields are the same cells as in the full row, in the order asked.
+    #[test]
+    fn a_selection_writes_the_chosen_cells_in_its_order() {
+        let lexicon = peermap::Lexicon::embedded();
+        let chosen = [
+            Field::OtherOccupationCodes,
+            Field::Score,
+            Field::Verdict,
+            Field::Scheme(0),
+            Field::Evidence,
+        ];
+        for title in [
+            "Community Health Worker",
+            "Radiator Mechanic",
+            "Pair aidante",
+        ] {
+            let answer = peermap::classify(title);
+            let all = csv_cells(&answer, lexicon);
+            let picked: Vec<&str> = chosen
+                .iter()
+                .map(|f| all[Field::ALL.iter().position(|a| a == f).unwrap()].as_str())
+                .collect();
+            assert_eq!(
+                csv_tail_of(&answer, lexicon, &chosen, b',', Formulas::Keep),
+                csv_tail(&picked, b','),
+                "{title}"
+            );
         }
     }
 
@@ -820,9 +868,9 @@ mod tests {
         for title in ["Peer navigator", "Navigator", "Accountant", ""] {
             let answer = peermap::classify(title);
             let cells = csv_cells(&answer, peermap::Lexicon::embedded());
-            assert_eq!(cells.len(), COLUMNS.len(), "{title}");
+            assert_eq!(cells.len(), Field::ALL.len(), "{title}");
             assert_eq!(cells[0], answer.verdict().as_str());
-            assert_eq!(cells[VERSION], peermap::LEXICON_VERSION);
+            assert_eq!(cells.last().unwrap(), peermap::LEXICON_VERSION);
         }
     }
 
@@ -846,5 +894,20 @@ mod tests {
         let value = serde_json::to_value(&error).unwrap();
         assert_eq!(value["verdict"], "error");
         assert_eq!(value["profile"]["functions"], serde_json::json!([]));
+        assert!(value["other_occupation"].is_null());
+    }
+
+    #[test]
+    fn error_rows_fill_only_their_own_cells() {
+        let fields = [
+            Field::Role,
+            Field::Error,
+            Field::Verdict,
+            Field::Explanation,
+        ];
+        assert_eq!(
+            csv_error_cells(&fields, "missing-column", "line 4: …", "v"),
+            ["", "missing-column", "error", "line 4: …"]
+        );
     }
 }

@@ -29,9 +29,16 @@ fn field(out: &mut impl Write, width: usize, label: &str, value: &str) -> io::Re
     writeln!(out, "{label:<width$}  {value}")
 }
 
-/// A verdict for a person.
-fn verdict_text(verdict: Verdict, lang: Lang) -> &'static str {
-    match verdict {
+/// A verdict for a person; a `not_peer` title that names another occupation says so.
+fn verdict_text(answer: &Answer, lang: Lang) -> &'static str {
+    if answer.other_occupation().is_some() {
+        return tr(
+            lang,
+            "not a peer role: another occupation",
+            "pas un rôle de pair : une autre profession",
+        );
+    }
+    match answer.verdict() {
         Verdict::PeerRole => tr(lang, "a peer role", "un rôle de pair"),
         Verdict::Ambiguous => tr(
             lang,
@@ -113,7 +120,7 @@ pub fn lookup(out: &mut impl Write, answer: &Answer, lang: Lang) -> io::Result<(
         &format!(
             "{} ({})",
             answer.verdict().as_str(),
-            verdict_text(answer.verdict(), lang)
+            verdict_text(answer, lang)
         ),
     )?;
     let role = match (answer.role(), answer.label()) {
@@ -122,6 +129,11 @@ pub fn lookup(out: &mut impl Write, answer: &Answer, lang: Lang) -> io::Result<(
         _ => String::new(),
     };
     field(out, w, tr(lang, "Role", "Rôle"), &role)?;
+    if let Some(occupation) = answer.other_occupation() {
+        // The label is the classification's own, in the title's language, not `--lang`'s.
+        let text = format!("{} ({})", occupation.label(), occupation.codes().join(", "));
+        field(out, w, tr(lang, "Occupation", "Profession"), &text)?;
+    }
     let score = match answer.method() {
         Some(method) => format!("{} ({})", answer.score(), method.as_str()),
         None => answer.score().to_string(),

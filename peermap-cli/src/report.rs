@@ -30,6 +30,8 @@ pub struct ReportRow {
     domains: Vec<String>,
     populations: Vec<String>,
     settings: Vec<String>,
+    /// The label of the other occupation a `not_peer` title names, if it names one.
+    occupation: Option<String>,
 }
 
 impl ReportRow {
@@ -49,6 +51,7 @@ impl ReportRow {
             domains: owned(q.domains()),
             populations: owned(q.populations()),
             settings: owned(q.settings()),
+            occupation: answer.other_occupation().map(|o| o.label().to_string()),
         }
     }
 
@@ -94,6 +97,9 @@ impl ReportRow {
             domains: strings(&qualifiers["domains"]),
             populations: strings(&qualifiers["populations"]),
             settings: strings(&qualifiers["settings"]),
+            occupation: value["other_occupation"]["label"]
+                .as_str()
+                .map(str::to_string),
         })
     }
 }
@@ -108,7 +114,10 @@ pub struct Report {
     populations: HashMap<String, u64>,
     settings: HashMap<String, u64>,
     ambiguous: Review,
+    /// `not_peer` titles of curated look-alikes (the lexicon's not-peer entries).
     not_peer: Review,
+    /// `not_peer` titles that name another occupation (the background vocabulary).
+    other_occupations: Review,
     unknown: Review,
 }
 
@@ -166,9 +175,12 @@ impl Report {
                 }
             }
             "ambiguous" => self.ambiguous.add(&row.input, row.candidates.join(", ")),
-            "not_peer" => self
-                .not_peer
-                .add(&row.input, row.role.clone().unwrap_or_default()),
+            "not_peer" => match &row.occupation {
+                Some(occupation) => self.other_occupations.add(&row.input, occupation.clone()),
+                None => self
+                    .not_peer
+                    .add(&row.input, row.role.clone().unwrap_or_default()),
+            },
             "unknown" => self.unknown.add(&row.input, String::new()),
             _ => {}
         }
@@ -358,9 +370,15 @@ impl Report {
             ),
             (
                 "review-not-peer",
-                t.verdict("not_peer"),
+                t.look_alikes.to_string(),
                 &self.not_peer,
                 Some(t.look_alike),
+            ),
+            (
+                "review-other-occupation",
+                t.other_occupations.to_string(),
+                &self.other_occupations,
+                Some(t.occupation),
             ),
             ("review-unknown", t.verdict("unknown"), &self.unknown, None),
         ] {
@@ -381,7 +399,7 @@ impl Report {
             for ((title, detail), n) in review.sorted().into_iter().take(REVIEW_ROWS_SHOWN) {
                 let detail = match id {
                     "review-not-peer" => Some(label(detail)),
-                    "review-ambiguous" => Some(detail.clone()),
+                    "review-ambiguous" | "review-other-occupation" => Some(detail.clone()),
                     _ => None,
                 };
                 let _ = writeln!(
@@ -538,6 +556,9 @@ struct Texts {
     review_note: &'static str,
     candidates: &'static str,
     look_alike: &'static str,
+    look_alikes: &'static str,
+    other_occupations: &'static str,
+    occupation: &'static str,
     title_column: &'static str,
     count_column: &'static str,
     nothing: &'static str,
@@ -566,6 +587,9 @@ impl Texts {
                 review_note: "Most frequent first: fix the data, or propose lexicon entries for real peer titles (see CONTRIBUTING.md).",
                 candidates: "Candidates",
                 look_alike: "Look-alike",
+                look_alikes: "Not a peer role: look-alike",
+                other_occupations: "Not a peer role: another occupation",
+                occupation: "Occupation",
                 title_column: "Title",
                 count_column: "Rows",
                 nothing: "Nothing to show.",
@@ -590,6 +614,9 @@ impl Texts {
                 review_note: "Les plus fréquents d'abord : corrigez les données, ou proposez des entrées au lexique pour les vrais titres de pairs (voir CONTRIBUTING.md).",
                 candidates: "Candidats",
                 look_alike: "Titre semblable",
+                look_alikes: "Pas un rôle de pair : titre semblable",
+                other_occupations: "Pas un rôle de pair : une autre profession",
+                occupation: "Profession",
                 title_column: "Titre",
                 count_column: "Lignes",
                 nothing: "Rien à montrer.",

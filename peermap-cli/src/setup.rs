@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::Path;
 
-use peermap::{Crosswalk, Lexicon, LexiconError};
+use peermap::{Crosswalk, CrosswalkBuilder, Lexicon, LexiconError};
 
 use crate::cli::{CrosswalkOpts, LangArg, LexiconOpts};
 
@@ -64,25 +64,29 @@ pub fn load_lexicon(path: &Path, extends_embedded: bool) -> anyhow::Result<Lexic
 
 /// Builds a crosswalk from the lexicon options alone (default language and threshold).
 pub fn crosswalk_for_lexicon(opts: &LexiconOpts, lang: LangArg) -> anyhow::Result<Crosswalk> {
-    build(opts, lang, None, None)
+    let mut builder = build(opts, lang, None, None)?;
+    finish(&mut builder, opts)
 }
 
 /// Builds the crosswalk the options describe.
 pub fn crosswalk(opts: &CrosswalkOpts) -> anyhow::Result<Crosswalk> {
-    build(
+    let mut builder = build(
         &opts.lexicon,
         opts.lang,
         opts.region.as_deref(),
         opts.threshold,
-    )
+    )?;
+    builder.closed_world(opts.closed_world);
+    finish(&mut builder, &opts.lexicon)
 }
 
+/// A builder with the options set and the user lexicons loaded.
 fn build(
     lexicons: &LexiconOpts,
     lang: LangArg,
     region: Option<&str>,
     threshold: Option<f64>,
-) -> anyhow::Result<Crosswalk> {
+) -> anyhow::Result<CrosswalkBuilder> {
     let mut builder = Crosswalk::builder();
     builder.language(lang.into());
     if let Some(region) = region {
@@ -100,6 +104,12 @@ fn build(
     for path in &lexicons.lexicons {
         builder.lexicon(load_lexicon(path, !lexicons.no_default_lexicon)?);
     }
+    Ok(builder)
+}
+
+/// Builds the crosswalk; a combined lexicon that does not hold together is a fatal error
+/// listing its problems.
+fn finish(builder: &mut CrosswalkBuilder, lexicons: &LexiconOpts) -> anyhow::Result<Crosswalk> {
     builder.build().map_err(|e| match e.lexicon_errors() {
         // The user entries are valid alone but not together with the others (a title
         // shared with an embedded entry, a broader id that does not exist…).

@@ -65,6 +65,9 @@ pub struct Tally {
     pub rows: u64,
     /// Rows per verdict, in the order of [`VERDICTS`].
     pub verdicts: [u64; 5],
+    /// Of the `not_peer` rows, those that name another occupation (the background
+    /// vocabulary) rather than a curated look-alike.
+    pub other_occupations: u64,
     /// Unknown titles.
     pub unknown: UnknownTitles,
     /// Rows whose title cell is not valid in the chosen encoding.
@@ -95,13 +98,22 @@ impl Tally {
             "peermap: {rows} row{} coded from {what}, lexicon {lexicon_version}",
             plural(rows)
         )?;
-        for (verdict, n) in VERDICTS.iter().zip(self.verdicts) {
-            let share = if rows == 0 {
+        let share = |n: u64| {
+            if rows == 0 {
                 0.0
             } else {
                 100.0 * n as f64 / rows as f64
-            };
-            writeln!(out, "  {verdict:<10} {n:>10} {share:>6.1}%")?;
+            }
+        };
+        for (verdict, n) in VERDICTS.iter().zip(self.verdicts) {
+            writeln!(out, "  {verdict:<10} {n:>10} {:>6.1}%", share(n))?;
+            // Split only when the background named some: a closed world has look-alikes only.
+            if *verdict == "not_peer" && self.other_occupations > 0 {
+                let others = self.other_occupations;
+                let curated = n.saturating_sub(others);
+                writeln!(out, "    look-alike {curated:>8} {:>6.1}%", share(curated))?;
+                writeln!(out, "    occupation {others:>8} {:>6.1}%", share(others))?;
+            }
         }
         let top = self.unknown.top(TOP_UNKNOWN);
         if !top.is_empty() {
@@ -254,6 +266,25 @@ mod tests {
         assert!(titles.counts.len() <= UNKNOWN_CAPACITY);
         assert_eq!(titles.top(1), [("Accountant", 5)]);
         assert!(titles.approximate);
+    }
+
+    #[test]
+    fn not_peer_rows_are_split_when_the_background_named_some() {
+        let mut tally = Tally::default();
+        for _ in 0..3 {
+            tally.count("not_peer");
+        }
+        tally.count("peer_role");
+        let text = |tally: &Tally| {
+            let mut out = Vec::new();
+            tally.write(&mut out, "x.csv", "v").unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(!text(&tally).contains("occupation"));
+        tally.other_occupations = 2;
+        let shown = text(&tally);
+        assert!(shown.contains("    look-alike        1   25.0%"), "{shown}");
+        assert!(shown.contains("    occupation        2   50.0%"), "{shown}");
     }
 
     #[test]

@@ -36,6 +36,8 @@ const COLUMNS: &[&str] = &[
     "peermap_codes",
     "peermap_other",
     "peermap_evidence",
+    "peermap_other_occupation",
+    "peermap_other_occupation_codes",
     "peermap_soc2018",
     "peermap_onet_soc",
     "peermap_isco08",
@@ -65,6 +67,7 @@ const JSON_KEYS: &[&str] = &[
     "lexicon_version",
     "explanation",
     "reason",
+    "other_occupation",
     "error",
 ];
 
