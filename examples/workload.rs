@@ -54,8 +54,29 @@ impl Rng {
     }
 }
 
-/// Real titles that are not peer roles (NOC, SOC, ISCO, ROME), shared with the tests.
-const UNRELATED: &str = include_str!("../tests/golden/non_peer_titles.tsv");
+/// Real titles of every occupation (O*NET, ESCO, NOC/CNP, ROME), the open-world test's sample.
+/// The shipped background holds them as written, so each is written with a posting's noise
+/// (case, accents, a typo, seniority, levels, codes): rows it must read, not look up.
+const UNRELATED: &str = include_str!("../tests/open_world/sample.tsv");
+/// The sample's titles that name a peer role, or may: left out of the unrelated rows.
+const PEER_TITLES: &str = include_str!("../tests/open_world/peer_titles.tsv");
+const DOUBTFUL_TITLES: &str = include_str!("../tests/open_world/doubtful_titles.tsv");
+
+/// The sample's titles that are not peer titles (nor doubtful ones).
+fn unrelated_titles() -> Vec<&'static str> {
+    let peer: std::collections::HashSet<String> = [PEER_TITLES, DOUBTFUL_TITLES]
+        .iter()
+        .flat_map(|text| text.lines().filter(|l| !l.starts_with('#')).skip(1))
+        .filter_map(|l| l.split('\t').nth(2))
+        .map(str::to_lowercase)
+        .collect();
+    UNRELATED
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(2))
+        .filter(|t| !peer.contains(&t.to_lowercase()))
+        .collect()
+}
 
 const SENIORITY: &[&str] = &[
     "Senior",
@@ -258,11 +279,7 @@ fn pool(rng: &mut Rng, head: usize, one_offs: usize) -> Vec<Title> {
             })
         })
         .collect();
-    let unrelated: Vec<&str> = UNRELATED
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .collect();
+    let unrelated = unrelated_titles();
     let mut seen = std::collections::HashSet::new();
     let mut pool = Vec::with_capacity(size);
     let mut attempts = 0;
@@ -281,13 +298,8 @@ fn pool(rng: &mut Rng, head: usize, one_offs: usize) -> Vec<Title> {
                 expected: expected.clone(),
             }
         } else {
-            let mut text = rng.pick(&unrelated).to_string();
-            if rng.chance(0.5) {
-                text.push_str(rng.pick::<&str>(AFTER));
-            }
-            if one_off {
-                text.push_str(&format!(" #{}", 1000 + rng.below(90_000)));
-            }
+            let picked: &str = rng.pick::<&str>(&unrelated);
+            let text = noisy(rng, picked, one_off);
             Title {
                 text,
                 expected: "none".to_string(),

@@ -2,12 +2,14 @@
 //! and ROME (the `peermap-occupations` crate), so that a title the lexicon does not explain is
 //! named as the occupation it is instead of being taken for the nearest peer role.
 //!
-//! It takes a title's tokens and gives the longest run of them that is some occupation's title
-//! ([`Background::best_span`]), whether a word belongs to any title ([`Background::knows_word`],
+//! It takes a title's tokens and gives the runs of them that are some occupation's title
+//! ([`Background::spans`]), whether a word belongs to any title ([`Background::knows_word`],
 //! which stops spelling correction from turning *matron* into *matrone*), and the occupation
-//! itself ([`Occupation`]). The data is sorted text searched in place: no setup, no allocation
-//! until an occupation is named. The crosswalk weighs what it finds against the lexicon's hit;
+//! itself ([`Occupation`]). The data is sorted text, searched by a binary search over where
+//! its lines start (found once, on first use). The crosswalk weighs what it finds against the lexicon's hit;
 //! the lexicon always comes first.
+
+use std::borrow::Cow;
 
 use once_cell::sync::Lazy;
 use peermap_occupations as data;
@@ -20,7 +22,10 @@ use crate::normalize::Token;
 /// The classifications the background is built from, by the bit of a source mask.
 pub const OCCUPATION_SOURCES: [&str; 4] = data::SOURCES;
 
-/// At most this many titles of one head are compared with a title ("agent …" has thousands).
+/// Words in capitals up to this long may be acronyms; longer ones are words.
+const MAX_ACRONYM_LEN: usize = 5;
+
+/// At most this many titles of one head and second word are compared with a title.
 const MAX_TITLES_OF_A_HEAD: usize = 2_000;
 
 /// An occupation of the background vocabulary that a title names.
@@ -121,9 +126,12 @@ impl Background {
 
     /// The background title whose key is `key`, if any.
     pub(crate) fn title(&self, key: &str) -> Option<Title> {
-        let line = line_at(data::KEYS, lower_bound(data::KEYS, key));
-        let mut fields = line.split('\t');
-        if fields.next()? != key || !self.usable(fields.next()?) {
+        let at = KEY_LINES.index_of(key);
+        if KEY_LINES.key(at)? != key {
+            return None;
+        }
+        let mut fields = KEY_LINES.line(at)?.split('\t').skip(1);
+        if !self.usable(fields.next()?) {
             return None;
         }
         Some(Title {
@@ -135,8 +143,9 @@ impl Background {
     /// Whether some background title's key starts with `prefix` and a space.
     fn extends(&self, prefix: &mut String) -> bool {
         prefix.push(' ');
-        let line = line_at(data::KEYS, lower_bound(data::KEYS, prefix));
-        let found = line.starts_with(prefix.as_str());
+        let found = KEY_LINES
+            .key(KEY_LINES.index_of(prefix))
+            .is_some_and(|k| k.starts_with(prefix.as_str()));
         prefix.pop();
         found
     }
@@ -144,59 +153,51 @@ impl Background {
     /// The background title that starts with `head` and shares the most of `words` besides
     /// (the fewest other words where several share as many), with how many it shares; none
     /// shares no word. French titles put the head first ("Agente de l'environnement"), so the
-    /// titles of one head sit side by side in the sorted keys.
+    /// titles of one head sit side by side in the sorted keys; only those whose second word is
+    /// one of `words` are compared ("agent …" has over a thousand titles).
     pub(crate) fn nearest_with_head(&self, head: &str, words: &[&str]) -> Option<(Title, usize)> {
-        let prefix = format!("{head} ");
-        let mut at = lower_bound(data::KEYS, &prefix);
-        let mut best: Option<(Title, usize, usize)> = None;
-        for _ in 0..MAX_TITLES_OF_A_HEAD {
-            let line = line_at(data::KEYS, at);
-            if !line.starts_with(&prefix) {
-                break;
-            }
-            at += line.len() + 1;
-            let mut fields = line.split('\t');
-            let (Some(key), Some(mask), Some(ids)) = (fields.next(), fields.next(), fields.next())
-            else {
-                break;
-            };
-            if !self.usable(mask) {
-                continue;
-            }
-            let others = key[prefix.len()..].split(' ');
-            let (shared, extra) = others.fold((0, 0), |(s, e), w| {
-                if words.contains(&w) {
-                    (s + 1, e)
-                } else {
-                    (s, e + 1)
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut prefix = String::new();
+        for second in words {
+            prefix.clear();
+            prefix.push_str(head);
+            prefix.push(' ');
+            prefix.push_str(second);
+            let first = KEY_LINES.index_of(&prefix);
+            for at in first..first + MAX_TITLES_OF_A_HEAD {
+                let Some(key) = KEY_LINES.key(at).filter(|k| {
+                    k.strip_prefix(prefix.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                }) else {
+                    break;
+                };
+                let (shared, extra) = key[head.len() + 1..].split(' ').fold((0, 0), |(s, e), w| {
+                    if words.contains(&w) {
+                        (s + 1, e)
+                    } else {
+                        (s, e + 1)
+                    }
+                });
+                let better =
+                    best.map_or(true, |(_, s, e)| shared > s || (shared == s && extra < e));
+                // The line's fields are read only for a title that would win.
+                if better && self.title(key).is_some() {
+                    best = Some((at, shared, extra));
                 }
-            });
-            let better = best.map_or(true, |(_, s, e)| shared > s || (shared == s && extra < e));
-            if shared > 0 && better {
-                let written = fields.next().unwrap_or_default();
-                best = Some((Title { ids, written }, shared, extra));
             }
         }
-        best.map(|(title, shared, _)| (title, shared))
+        let (at, shared, _) = best?;
+        Some((self.title(KEY_LINES.key(at)?)?, shared))
     }
 
     /// Whether `word` (normalized) is a word of some background title.
     pub(crate) fn knows_word(&self, word: &str) -> bool {
-        let line = line_at(data::WORDS, lower_bound(data::WORDS, word));
-        let mut fields = line.split('\t');
-        fields.next() == Some(word) && fields.next().is_some_and(|m| self.usable(m))
-    }
-
-    /// The longest run of the title's words (within one part of it) that is a background
-    /// title; the first such run where several are as long.
-    pub(crate) fn best_span(&self, tokens: &[Token]) -> Option<Span> {
-        let mut best: Option<Span> = None;
-        for span in self.spans(tokens) {
-            if best.map_or(true, |b| span.words > b.words) {
-                best = Some(span);
-            }
-        }
-        best
+        let at = WORD_LINES.index_of(word);
+        WORD_LINES.key(at) == Some(word)
+            && WORD_LINES
+                .line(at)
+                .and_then(|line| line.split('\t').nth(1))
+                .is_some_and(|m| self.usable(m))
     }
 
     /// Every run of the title's words (within one part of it) that is a background title, in
@@ -206,22 +207,34 @@ impl Background {
         let mut spans = Vec::new();
         let mut key = String::new();
         let capitals = crate::open_world::written_in_capitals(tokens);
+        // A title holds only words of some title: the others start and extend no span.
+        let known: Vec<bool> = content
+            .iter()
+            .map(|&i| self.knows_word(&tokens[i].norm))
+            .collect();
         for start in 0..content.len() {
+            if !known[start] {
+                continue;
+            }
             key.clear();
             for (len, &i) in content[start..].iter().enumerate() {
                 if len > 0 {
-                    if !holds_together(tokens, &[content[start], i]) || !self.extends(&mut key) {
+                    if !known[start + len]
+                        || !holds_together(tokens, &[content[start], i])
+                        || !self.extends(&mut key)
+                    {
                         break;
                     }
                     key.push(' ');
                 }
                 key.push_str(&tokens[i].norm);
                 // Acronyms alone name no occupation: "CPS" is a locksmith's credential in O*NET
-                // and a dozen other things elsewhere.
+                // and a dozen other things elsewhere. A long word in capitals ("LINGUIST") is a
+                // word, not an acronym.
                 let acronyms = !capitals
-                    && content[start..=start + len]
-                        .iter()
-                        .all(|&j| tokens[j].upper);
+                    && content[start..=start + len].iter().all(|&j| {
+                        tokens[j].upper && tokens[j].norm.chars().count() <= MAX_ACRONYM_LEN
+                    });
                 if acronyms {
                     continue;
                 }
@@ -279,62 +292,180 @@ impl Background {
     }
 }
 
-/// The byte offset of the first line of `blob` (sorted lines, `key \t …`) whose key is not
-/// less than `key`; `blob.len()` when there is none. Lines are compared up to their first tab.
-fn lower_bound(blob: &str, key: &str) -> usize {
-    let bytes = blob.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len());
-    // Invariant: every line starting before `lo` is less than `key`; the line starting at
-    // `hi` (if any) is not.
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let start = start.max(lo);
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| start + p);
-        let line = &blob[start..end];
-        let line_key = line.split('\t').next().unwrap_or_default();
-        if line_key < key {
-            lo = (end + 1).min(bytes.len());
-        } else {
-            hi = start;
+/// The longest of a title's spans (see [`Background::spans`]); the first where several are as
+/// long.
+pub(crate) fn longest(spans: &[Span]) -> Option<Span> {
+    let mut best: Option<Span> = None;
+    for &span in spans {
+        if best.map_or(true, |b| span.words > b.words) {
+            best = Some(span);
         }
     }
-    lo
+    best
 }
 
-/// The line of `blob` starting at byte `at`, without its newline ("" past the end).
-fn line_at(blob: &str, at: usize) -> &str {
-    let rest = blob.get(at..).unwrap_or_default();
-    rest.split('\n').next().unwrap_or_default()
+/// Every this many lines, a key is copied into the sample searched first.
+const SAMPLE_EVERY: usize = 32;
+
+/// A blob of sorted lines (`key \t …`) with where each line and its key sit.
+/// A search looks first in a sample of every 32nd key, copied side by side so that it stays in
+/// the cache, then among the 32 lines it points to: a few cache misses, where a binary search
+/// over the whole blob would take one per step.
+struct SortedLines {
+    blob: &'static str,
+    /// Byte offsets of each line's start and of the end of its key (its first tab), as two
+    /// little-endian `u32` per line: the data crate's, computed at build time, or found here.
+    index: Cow<'static, [u8]>,
+    /// The keys of lines 0, 32, 64…, one after another, and where each ends.
+    sample: String,
+    sample_ends: Vec<u32>,
 }
+
+impl SortedLines {
+    /// Lines whose index is found by reading the blob once.
+    fn new(blob: &'static str) -> SortedLines {
+        let mut index = Vec::new();
+        let mut start = 0;
+        for line in blob.split_terminator('\n') {
+            let key = line.split('\t').next().unwrap_or_default();
+            index.extend_from_slice(&(start as u32).to_le_bytes());
+            index.extend_from_slice(&((start + key.len()) as u32).to_le_bytes());
+            start += line.len() + 1;
+        }
+        SortedLines::with_index(blob, Cow::Owned(index))
+    }
+
+    fn with_index(blob: &'static str, index: Cow<'static, [u8]>) -> SortedLines {
+        let mut lines = SortedLines {
+            blob,
+            index,
+            sample: String::new(),
+            sample_ends: Vec::new(),
+        };
+        for at in (0..lines.len()).step_by(SAMPLE_EVERY) {
+            let (start, end) = lines.entry(at);
+            lines.sample.push_str(&blob[start..end]);
+            lines.sample_ends.push(lines.sample.len() as u32);
+        }
+        lines
+    }
+
+    fn len(&self) -> usize {
+        self.index.len() / 8
+    }
+
+    /// Where line `at` starts and where its key ends.
+    fn entry(&self, at: usize) -> (usize, usize) {
+        let word = |i: usize| {
+            let bytes: [u8; 4] = self.index[i..i + 4].try_into().unwrap_or_default();
+            u32::from_le_bytes(bytes) as usize
+        };
+        (word(at * 8), word(at * 8 + 4))
+    }
+
+    fn key_at(&self, at: usize) -> &'static str {
+        let (start, end) = self.entry(at);
+        &self.blob[start..end]
+    }
+
+    fn sampled(&self, j: usize) -> &str {
+        let start = j.checked_sub(1).map_or(0, |i| self.sample_ends[i] as usize);
+        &self.sample[start..self.sample_ends[j] as usize]
+    }
+
+    /// The index of the first line whose key is not less than `key` (the number of lines when
+    /// there is none).
+    fn index_of(&self, key: &str) -> usize {
+        // Samples before `below` are less than `key`; the others are not.
+        let (mut lo, mut hi) = (0, self.sample_ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.sampled(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let below = lo;
+        if below == 0 {
+            return 0;
+        }
+        let first = (below - 1) * SAMPLE_EVERY + 1;
+        let last = (below * SAMPLE_EVERY).min(self.len());
+        let (mut lo, mut hi) = (first, last);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.key_at(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The key of line `at`.
+    fn key(&self, at: usize) -> Option<&'static str> {
+        (at < self.len()).then(|| self.key_at(at))
+    }
+
+    /// Line `at`, without its newline.
+    fn line(&self, at: usize) -> Option<&'static str> {
+        if at >= self.len() {
+            return None;
+        }
+        let (start, _) = self.entry(at);
+        let end = if at + 1 < self.len() {
+            self.entry(at + 1).0
+        } else {
+            self.blob.len()
+        };
+        Some(self.blob[start..end].trim_end_matches('\n'))
+    }
+}
+
+static KEY_LINES: Lazy<SortedLines> =
+    Lazy::new(|| SortedLines::with_index(data::KEYS, Cow::Borrowed(data::KEY_INDEX)));
+static WORD_LINES: Lazy<SortedLines> = Lazy::new(|| SortedLines::new(data::WORDS));
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn lower_bound_finds_every_line_and_every_gap() {
-        let blob = "b\t1\nd\t2\nf\t3\n";
+    fn sorted_lines_find_every_line_and_every_gap() {
+        let lines = SortedLines::new("b\t1\nd\t2\nf\t3\n");
         let cases = [
             ("a", 0),
             ("b", 0),
-            ("c", 4),
-            ("d", 4),
-            ("e", 8),
-            ("f", 8),
-            ("g", 12),
+            ("c", 1),
+            ("d", 1),
+            ("e", 2),
+            ("f", 2),
+            ("g", 3),
         ];
         for (key, at) in cases {
-            assert_eq!(lower_bound(blob, key), at, "{key}");
+            assert_eq!(lines.index_of(key), at, "{key}");
         }
-        assert_eq!(lower_bound("", "a"), 0);
-        assert_eq!(line_at(blob, 4), "d\t2");
+        // Across the sample's blocks: every line and every gap of a longer blob.
+        let text: String = (0..200).map(|n| format!("k{n:04}\t{n}\n")).collect();
+        let many = SortedLines::new(Box::leak(text.into_boxed_str()));
+        for n in 0..200 {
+            assert_eq!(many.index_of(&format!("k{n:04}")), n);
+            assert_eq!(many.index_of(&format!("k{n:04}a")), n + 1);
+        }
+        assert_eq!(many.index_of("a"), 0);
+        assert_eq!(many.index_of("z"), 200);
+        assert_eq!((lines.key(1), lines.line(1)), (Some("d"), Some("d\t2")));
+        assert_eq!((lines.key(3), lines.line(3)), (None, None));
+        assert_eq!(SortedLines::new("").index_of("a"), 0);
+    }
+
+    #[test]
+    fn the_build_time_index_of_the_keys_is_the_one_a_scan_finds() {
+        let scanned = SortedLines::new(data::KEYS);
+        assert_eq!(KEY_LINES.index, scanned.index);
+        assert_eq!(KEY_LINES.sample, scanned.sample);
     }
 
     #[test]

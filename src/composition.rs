@@ -123,7 +123,12 @@ impl Families {
             if !in_region {
                 continue;
             }
-            for marker in &family.markers {
+            // Most titles hold no marker at all: look for the heads only beside one.
+            for marker in family
+                .markers
+                .iter()
+                .filter(|m| m.words.first().is_some_and(|w| norms.contains(&w.as_str())))
+            {
                 for head in family.heads.iter().filter(|h| h.lang == marker.lang) {
                     for start in placements(&norms, marker, head) {
                         let words = marker.words.len() + head.words.len();

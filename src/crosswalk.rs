@@ -513,6 +513,8 @@ impl Crosswalk {
     /// occupations' titles.
     fn classify_tokens(&self, title: &str, tokens: &[Token]) -> Answer {
         let background = self.background.as_ref();
+        // Found once: the weighing and the naming both look at them.
+        let spans = background.map_or_else(Vec::new, |b| b.spans(tokens));
         let known = |word: &str| background.is_some_and(|b| b.knows_word(word));
         let lexical = self
             .engine
@@ -525,7 +527,7 @@ impl Crosswalk {
             (Some(lexical), _) => lexical,
             (None, Some(composed)) => composed,
             (None, None) => {
-                return match self.named_by_head(title, tokens) {
+                return match self.named_by_head(title, tokens, &spans) {
                     Some((span, nearest)) => {
                         self.occupation_answer(title, tokens, span, None, nearest)
                     }
@@ -538,7 +540,7 @@ impl Crosswalk {
             }
         };
         match background {
-            Some(background) => self.weigh_background(title, tokens, chosen, background),
+            Some(background) => self.weigh_background(title, tokens, chosen, background, &spans),
             None => chosen.answer,
         }
     }
@@ -636,12 +638,13 @@ impl Crosswalk {
         tokens: &[Token],
         chosen: Reckoned,
         background: &Background,
+        spans: &[Span],
     ) -> Answer {
         let verdict = chosen.answer.verdict;
         if verdict == Verdict::NotPeer && chosen.answer.role.is_some() {
             return chosen.answer; // a curated look-alike
         }
-        let span = background.best_span(tokens);
+        let span = crate::background::longest(spans);
         if let Some(span) = span.filter(|s| chosen.explained_better_by(s, tokens)) {
             return self.occupation_answer(title, tokens, span, Some(&chosen.answer), false);
         }
@@ -650,7 +653,7 @@ impl Crosswalk {
             // what the job is, unless all it names is part of the lexicon's own match ("agent"
             // inside "health agent", which wants a cue, not another occupation).
             return match self
-                .named_by_head(title, tokens)
+                .named_by_head(title, tokens, spans)
                 .filter(|(span, _)| !chosen.holds(span, tokens))
             {
                 Some((span, nearest)) => {
@@ -681,15 +684,17 @@ impl Crosswalk {
     /// first in French — so that it names the job, not what it works on ("Radiator" alone
     /// does not make a radiator mechanic). "Banquet Bartender" is named by "Bartender".
     /// Failing that, the longest that holds most of its part's words.
-    fn named_by_head(&self, title: &str, tokens: &[Token]) -> Option<(Span, bool)> {
+    fn named_by_head(&self, title: &str, tokens: &[Token], spans: &[Span]) -> Option<(Span, bool)> {
         let background = self.background.as_ref()?;
         let reading = qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
         let unplaced = |i: usize| reading.unplaced.get(i).copied().unwrap_or(false);
         let mut best: Option<Span> = None;
         let mut most: Option<Span> = None;
-        for span in background.spans(tokens) {
-            // A span of qualifiers only ("CPS", a credential) names no job.
-            if !(span.first..=span.last).any(unplaced) {
+        for &span in spans {
+            // A span of qualifiers only ("CPS", a credential) names no job, nor does one of
+            // peer words only ("pair", which ESCO's "au pair" leaves as a key).
+            let words = || (span.first..=span.last).filter(|&i| !tokens[i].stop);
+            if !words().any(unplaced) || words().all(|i| open_world::is_cue(&tokens[i])) {
                 continue;
             }
             let part = open_world::part_around(tokens, span.first, span.last);

@@ -43,13 +43,6 @@ const CUES: &[&str] = &[
     "latinx",
     "bilingual",
     "bilingue",
-    "language",
-    "langue",
-    "volunteer",
-    "bénévole",
-    "volontaire",
-    "public",
-    "publique",
     "promotora",
     "promotoras",
     "chw",
@@ -233,6 +226,14 @@ const ORGANISATION_WORDS: &[&str] = &[
     "intérim",
     "relief",
     "casual",
+    // The public a post serves and its field: what the post is, not which job.
+    "adult",
+    "adults",
+    "adulte",
+    "adultes",
+    "addiction",
+    "addictions",
+    "addictologie",
 ];
 
 /// Shorter words are too often initials or parts of a name ("Mi'kmaw") to block.
@@ -262,6 +263,11 @@ pub(crate) fn written_in_capitals(tokens: &[Token]) -> bool {
 /// Whether the title has a peer, community-health or lived-experience cue.
 pub(crate) fn has_cue(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| CUE_SET.contains(&t.norm))
+}
+
+/// Whether the word is a peer, community-health or lived-experience cue.
+pub(crate) fn is_cue(token: &Token) -> bool {
+    CUE_SET.contains(&token.norm)
 }
 
 /// The words that make the title another occupation's ("Mine Promotor", "Mining Support
@@ -301,25 +307,48 @@ pub(crate) fn blocking_words(
             .filter(|&i| !tokens[i].bracketed && blocks(i))
             .collect();
     }
-    let modifier = match lang {
+    let modifiers: Vec<usize> = match lang {
         // The content word just before the variant, in the same phrase.
         Lang::En => (0..first)
             .rev()
             .find(|&i| !tokens[i].stop)
-            .filter(|_| tokens[first].gap == Gap::Space),
-        // The word just after the variant, with no preposition between (an adjective).
-        Lang::Fr => Some(last + 1)
-            .filter(|&i| i < tokens.len() && !tokens[i].stop && tokens[i].gap == Gap::Space),
+            .filter(|_| tokens[first].gap == Gap::Space)
+            .into_iter()
+            .collect(),
+        Lang::Fr => french_modifiers(tokens, last),
     };
     let same_phrase = |i: usize| {
         let (a, b) = if i < first { (i, first) } else { (last, i) };
         tokens[a + 1..=b].iter().all(|t| t.gap == Gap::Space)
             && tokens[a].bracketed == tokens[b].bracketed
     };
-    modifier
-        .filter(|&i| same_phrase(i) && blocks(i))
+    modifiers
         .into_iter()
+        .filter(|&i| same_phrase(i) && blocks(i))
         .collect()
+}
+
+/// The word that makes a French variant ending at `last` another job's: the adjective just
+/// after it, or the adjective that turns a neutral complement into another field ("Agent
+/// communautaire en santé animale": *animale*). Other complements name the post's domain
+/// ("Pairs navigateurs en intervention de proximité") and do not block.
+fn french_modifiers(tokens: &[Token], last: usize) -> Vec<usize> {
+    let next = last + 1;
+    let in_phrase = |i: usize| i < tokens.len() && tokens[i].gap == Gap::Space;
+    if !in_phrase(next) {
+        return Vec::new();
+    }
+    if !tokens[next].stop {
+        return vec![next];
+    }
+    let (noun, adjective) = (next + 1, next + 2);
+    if in_phrase(adjective)
+        && !tokens[adjective].stop
+        && ORGANISATION_SET.contains(&tokens[noun].norm)
+    {
+        return vec![adjective];
+    }
+    Vec::new()
 }
 
 /// The words that leave a shared head to other jobs ("Homelessness Support Worker", "Family

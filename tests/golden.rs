@@ -2,6 +2,10 @@
 //! non-peer titles (tests/golden/non_peer_titles.tsv) are coded and scored, by split and by
 //! language, and the test fails when a figure drops below its floor.
 //!
+//! The open world's golden files add real peer titles the lexicon does not hold word for word
+//! (tests/golden/open_world_peers.tsv, half of them held out) and titles of other occupations
+//! that look like peer titles (tests/golden/open_world_traps.tsv).
+//!
 //! Run `cargo test --test golden -- --nocapture` to see the figures. Misses are listed for the
 //! `dev` split only: the `heldout` split is never looked at while tuning, only counted.
 
@@ -34,6 +38,16 @@ mod floors {
     pub const HELDOUT_MAX_COMMITTED: f64 = 0.05;
     /// Ceiling, each language: share of real non-peer job titles wrongly given a peer role.
     pub const MAX_NON_PEER_AS_PEER: f64 = 0.01;
+    /// open_world_peers.tsv, dev split: role accuracy on peer titles never seen word for word.
+    pub const OPEN_WORLD_DEV_ROLE_ACCURACY: f64 = 0.68;
+    /// open_world_peers.tsv, held-out split: role accuracy.
+    pub const OPEN_WORLD_HELDOUT_ROLE_ACCURACY: f64 = 0.75;
+    /// open_world_traps.tsv, each split: share of other occupations' look-alike titles given
+    /// a peer role.
+    pub const MAX_TRAPS_AS_PEER: f64 = 0.0;
+    /// open_world_traps.tsv, each split: share left `ambiguous` (a trap's words should name
+    /// another job or block the head, not leave it open).
+    pub const MAX_TRAPS_AMBIGUOUS: f64 = 0.10;
 }
 
 struct Row {
@@ -48,7 +62,11 @@ struct Row {
 const VERDICTS: &[&str] = &["peer_role", "ambiguous", "not_peer", "unknown"];
 
 fn golden_rows() -> Vec<Row> {
-    let text = include_str!("golden/titles.tsv");
+    rows_of(include_str!("golden/titles.tsv"), "titles.tsv")
+}
+
+/// The rows of a golden file with `titles.tsv`'s columns, checked.
+fn rows_of(text: &str, file: &str) -> Vec<Row> {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
@@ -60,13 +78,13 @@ fn golden_rows() -> Vec<Row> {
         .map(|(i, line)| {
             let at = i + 2;
             let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 6, "titles.tsv line {at}: {line}");
-            assert!(!f[5].trim().is_empty(), "titles.tsv line {at}: no source");
-            assert!(["en", "fr"].contains(&f[1]), "titles.tsv line {at}: lang");
-            assert!(VERDICTS.contains(&f[2]), "titles.tsv line {at}: verdict");
-            assert!(["dev", "heldout"].contains(&f[4]), "titles.tsv line {at}");
+            assert_eq!(f.len(), 6, "{file} line {at}: {line}");
+            assert!(!f[5].trim().is_empty(), "{file} line {at}: no source");
+            assert!(["en", "fr"].contains(&f[1]), "{file} line {at}: lang");
+            assert!(VERDICTS.contains(&f[2]), "{file} line {at}: verdict");
+            assert!(["dev", "heldout"].contains(&f[4]), "{file} line {at}");
             if f[2] == "peer_role" {
-                assert!(known.contains(f[3]), "titles.tsv line {at}: role {}", f[3]);
+                assert!(known.contains(f[3]), "{file} line {at}: role {}", f[3]);
             }
             Row {
                 line: at,
@@ -329,4 +347,109 @@ fn real_non_peer_titles_are_not_given_a_peer_role() {
             as_peer[i]
         );
     }
+}
+
+#[test]
+fn open_world_titles_meet_the_floors() {
+    let crosswalk = Crosswalk::new();
+    let code = |rows: Vec<Row>| -> Vec<(Row, Answer)> {
+        rows.into_iter()
+            .map(|row| {
+                let answer = crosswalk.classify(&row.title);
+                (row, answer)
+            })
+            .collect()
+    };
+    let peers = code(rows_of(
+        include_str!("golden/open_world_peers.tsv"),
+        "open_world_peers.tsv",
+    ));
+    let traps = code(rows_of(
+        include_str!("golden/open_world_traps.tsv"),
+        "open_world_traps.tsv",
+    ));
+    assert!(peers.iter().all(|(r, _)| r.verdict == "peer_role"));
+    assert!(traps.iter().all(|(r, _)| r.verdict == "not_peer"));
+    println!("open-world peers and traps");
+    println!(
+        "split    lang  rows  verdict  peers   role  family  look-alikes→peer  ambiguous→peer"
+    );
+    for (name, coded) in [("peers", &peers), ("traps", &traps)] {
+        for split in ["dev", "heldout"] {
+            for lang in ["en", "fr"] {
+                score(coded, split, Some(lang)).report(&format!("{name}/{split}"), lang);
+            }
+        }
+    }
+    for miss in &score(&peers, "dev", None).misses {
+        println!("  dev peer miss: {miss}");
+    }
+    for split in ["dev", "heldout"] {
+        let traps_ambiguous: Vec<&str> = traps
+            .iter()
+            .filter(|(r, a)| r.split == split && a.verdict() == Verdict::Ambiguous)
+            .map(|(r, _)| r.title.as_str())
+            .collect();
+        let as_peer: Vec<String> = traps
+            .iter()
+            .filter(|(r, a)| r.split == split && a.verdict() == Verdict::PeerRole)
+            .map(|(r, a)| format!("{:?} → {}", r.title, a.role().unwrap_or("-")))
+            .collect();
+        let rows = traps.iter().filter(|(r, _)| r.split == split).count();
+        println!(
+            "traps/{split}: {rows} titles, given a peer role {}, ambiguous {}",
+            as_peer.len(),
+            traps_ambiguous.len()
+        );
+        if split == "dev" {
+            for title in &traps_ambiguous {
+                println!("  dev trap left ambiguous: {title:?}");
+            }
+        }
+        assert!(
+            share(as_peer.len(), rows) <= floors::MAX_TRAPS_AS_PEER,
+            "{split}: {as_peer:#?}"
+        );
+        assert!(
+            share(traps_ambiguous.len(), rows) <= floors::MAX_TRAPS_AMBIGUOUS,
+            "{split}: {} ambiguous",
+            traps_ambiguous.len()
+        );
+    }
+    let dev = score(&peers, "dev", None);
+    let heldout = score(&peers, "heldout", None);
+    assert!(dev.peer_rows >= 40 && heldout.peer_rows >= 40);
+    assert!(
+        dev.role_accuracy() >= floors::OPEN_WORLD_DEV_ROLE_ACCURACY,
+        "open-world dev role accuracy {:.3}",
+        dev.role_accuracy()
+    );
+    assert!(
+        heldout.role_accuracy() >= floors::OPEN_WORLD_HELDOUT_ROLE_ACCURACY,
+        "open-world held-out role accuracy {:.3}",
+        heldout.role_accuracy()
+    );
+}
+
+/// The held-out open-world peer titles measure recall on titles never seen word for word: the
+/// lexicon must not list one of them (folded as the matcher folds them) as a variant.
+#[test]
+fn the_lexicon_lists_no_held_out_open_world_peer_title() {
+    let variants: HashSet<String> = Lexicon::embedded()
+        .roles()
+        .iter()
+        .flat_map(|r| r.variants())
+        .map(|v| peermap::normalize(v.text()))
+        .collect();
+    let rows = rows_of(
+        include_str!("golden/open_world_peers.tsv"),
+        "open_world_peers.tsv",
+    );
+    let listed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.split == "heldout" && variants.contains(&peermap::normalize(&r.title)))
+        .map(|r| r.title.as_str())
+        .collect();
+    assert!(rows.iter().filter(|r| r.split == "heldout").count() >= 40);
+    assert!(listed.is_empty(), "listed in the lexicon: {listed:#?}");
 }

@@ -32,5 +32,9 @@ pub static OCCUPATIONS: &str = include_str!("../data/occupations.tsv");
 /// One title per line, sorted: `key \t sources \t ids \t title`.
 pub static KEYS: &str = include_str!("../data/keys.tsv");
 
+/// Where each line of [`KEYS`] starts and where its key ends: two little-endian `u32` byte
+/// offsets per line, in line order (computed at build time by `build.rs`).
+pub static KEY_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/keys.idx"));
+
 /// One word per line, sorted: `word \t sources`.
 pub static WORDS: &str = include_str!("../data/words.tsv");
