@@ -1265,14 +1265,19 @@ impl Crosswalk {
                 Lang::Fr => format!(" Ce titre est partagé par plusieurs entrées ; l'indication de région {region} a choisi celle-ci."),
             });
         }
-        let read = describe_qualifiers(&answer.qualifiers, self.lang);
+        self.push_also_read(&mut text, &answer.qualifiers);
+        text
+    }
+
+    /// Ends an explanation with what the qualifiers read, if anything.
+    fn push_also_read(&self, text: &mut String, qualifiers: &Qualifiers) {
+        let read = describe_qualifiers(qualifiers, self.lang);
         if !read.is_empty() {
             text.push_str(&match self.lang {
                 Lang::En => format!(" Also read: {read}."),
                 Lang::Fr => format!(" Aussi lu : {read}."),
             });
         }
-        text
     }
 
     fn explain_composed(&self, answer: &Answer, found: &Composed<'_>) -> String {
@@ -1285,13 +1290,7 @@ impl Crosswalk {
             (Lang::Fr, false) => format!("Lu « {matched} » comme un marqueur de pair de la famille {family} avec le mot de tête « {} », qui désigne le rôle de pair {role} (composé).", found.head),
             (Lang::Fr, true) => format!("Lu « {matched} » comme un marqueur de pair de la famille {family} avec le mot de tête « {} », qui ne désigne aucun rôle propre : le rôle de la famille, {role} (composé, confiance moindre).", found.head),
         };
-        let read = describe_qualifiers(&answer.qualifiers, self.lang);
-        if !read.is_empty() {
-            text.push_str(&match self.lang {
-                Lang::En => format!(" Also read: {read}."),
-                Lang::Fr => format!(" Aussi lu : {read}."),
-            });
-        }
+        self.push_also_read(&mut text, &answer.qualifiers);
         text
     }
 

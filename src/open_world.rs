@@ -295,12 +295,7 @@ pub(crate) fn blocking_words(
     let blocks = |i: usize| {
         let token = &tokens[i];
         unplaced.get(i).copied().unwrap_or(false)
-            && !token.hash
-            && (all_capitals || !token.upper)
-            && token.norm.chars().count() >= MIN_BLOCKING_LEN
-            && !token.norm.bytes().any(|b| b.is_ascii_digit())
-            && !ORGANISATION_SET.contains(&token.norm)
-            && background.knows_word(&token.norm)
+            && may_be_another_jobs(token, all_capitals, background)
     };
     if tokens[first].bracketed {
         return (0..tokens.len())
@@ -383,16 +378,22 @@ pub(crate) fn words_of_other_jobs(
             let token = &tokens[i];
             !covered[i]
                 && !token.stop
-                && !token.hash
                 && token.bracketed == tokens[first].bracketed
-                && (all_capitals || !token.upper)
-                && token.norm.chars().count() >= MIN_BLOCKING_LEN
-                && !token.norm.bytes().any(|b| b.is_ascii_digit())
                 && !CUE_SET.contains(&token.norm)
-                && !ORGANISATION_SET.contains(&token.norm)
-                && background.knows_word(&token.norm)
+                && may_be_another_jobs(token, all_capitals, background)
         })
         .collect()
+}
+
+/// Whether a word can be another job's: some occupation's title holds it, and it is no code,
+/// acronym (unless the whole title is in capitals), initial or organisation's word.
+fn may_be_another_jobs(token: &Token, all_capitals: bool, background: &Background) -> bool {
+    !token.hash
+        && (all_capitals || !token.upper)
+        && token.norm.chars().count() >= MIN_BLOCKING_LEN
+        && !token.norm.bytes().any(|b| b.is_ascii_digit())
+        && !ORGANISATION_SET.contains(&token.norm)
+        && background.knows_word(&token.norm)
 }
 
 /// The token positions of the part of the title (between dashes, commas and brackets) that
