@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-#[path = "src/fnv.rs"]
+#[path = "src/support/hash.rs"]
 mod fnv;
 use fnv::Fnv64;
 

@@ -20,20 +20,6 @@
 //! the rest of the title (seniority, employment, credential, domains, populations, settings,
 //! place, codes, and whatever could not be placed), and a sentence a person can read.
 //!
-//! # The six questions
-//!
-//! | facet | dimension | question |
-//! |---|---|---|
-//! | roles | `functions` | What are the objectives of the peer's support? |
-//! | roles | `formality` | What level of formality characterizes the peer's support? |
-//! | pathways | `relations` | On what basis do peers connect with others? |
-//! | pathways | `status` | Who acknowledges them as peers? |
-//! | settings | `affiliations` | What are the peer's affiliations? |
-//! | settings | `spaces` | Where is the support offered? |
-//!
-//! Each is a closed set of values ([`Function`], [`Formality`], [`Relation`], [`Status`],
-//! [`Affiliation`], [`Space`]), each with English and French labels.
-//!
 //! # A first title
 //!
 //! ```
@@ -60,16 +46,44 @@
 //! assert_eq!(crosswalk.classify("Proche aidante").verdict(), Verdict::NotPeer);
 //! ```
 //!
-//! # Many titles
+//! # How a title travels
 //!
-//! [`Crosswalk::classify_batch`] codes each distinct title once and returns one answer per
-//! input, in order. [`Crosswalk::classify_each`] codes titles you have already de-duplicated
-//! and keeps only what you make of each answer (a rendered row, a verdict), which is how the
-//! command-line tool codes a file. With the `parallel` feature, both code on all cores.
+//! The library's modules follow the path of a title, and so do the sections below:
 //!
-//! A crosswalk remembers, per thread, the correction of each misspelt or unknown word it has
-//! probed (at most 65,536 words), because a file repeats the same unknown words across many
-//! distinct titles. The memo changes no answer, only the time of the second sighting.
+//! 1. **model**: the six questions and their values ([`Profile`], [`Dimension`]), and the two
+//!    languages ([`Lang`]);
+//! 2. **data**: the lexicon ([`Lexicon`], [`Role`]), the qualifier vocabulary, the composition
+//!    families and the background occupations ([`Occupation`]), each loaded and validated once,
+//!    in one layer, every problem named by file, entry and field ([`LexiconError`]);
+//! 3. **normalize**: the title cut at [`MAX_TITLE_CHARS`], split into words and folded
+//!    ([`normalize`]);
+//! 4. **qualifiers**: the words around the role read as seniority, employment, credentials,
+//!    domains, populations, settings and place ([`Qualifiers`], [`Evidence`]);
+//! 5. **matching**: the lexicon's variants found in the title ([`Method`]: as written,
+//!    normalized, an abbreviation, spelling-corrected), a peer marker beside a helping head
+//!    (composed), and the other occupations' titles;
+//! 6. **resolve**: one entry chosen among several (a narrower role, the title's other words, a
+//!    region hint), whether it may commit (the threshold, a peer cue, support for an acronym),
+//!    and how it stands against other occupations' titles (the open world);
+//! 7. **answer**: the [`Answer`], with its [`Verdict`], score, candidates, the other
+//!    occupation and a sentence a person can read.
+//!
+//! A [`Crosswalk`] runs the stages with its settings; [`compare`], [`similar`] and [`find`] use
+//! the map itself.
+//!
+//! # The six questions
+//!
+//! | facet | dimension | question |
+//! |---|---|---|
+//! | roles | `functions` | What are the objectives of the peer's support? |
+//! | roles | `formality` | What level of formality characterizes the peer's support? |
+//! | pathways | `relations` | On what basis do peers connect with others? |
+//! | pathways | `status` | Who acknowledges them as peers? |
+//! | settings | `affiliations` | What are the peer's affiliations? |
+//! | settings | `spaces` | Where is the support offered? |
+//!
+//! Each is a closed set of values ([`Function`], [`Formality`], [`Relation`], [`Status`],
+//! [`Affiliation`], [`Space`]), each with English and French labels.
 //!
 //! # Region hints and user lexicons
 //!
@@ -87,6 +101,34 @@
 //! An organization's own titles go in a folder of JSON files in the lexicon format
 //! (`data/lexicon.schema.json`), loaded with [`Lexicon::from_path`] and passed to
 //! [`CrosswalkBuilder::lexicon`]; they are validated exactly like the embedded lexicon.
+//!
+//! # Data versioning
+//!
+//! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release in
+//! `data/VERSION` plus a hash of every embedded file) is printed with every answer so a coded
+//! dataset can be reproduced. For semver, data is behaviour: before 1.0, a lexicon change that
+//! alters answers (a new title, a corrected profile) is released as a new minor version of the
+//! crate, and the CHANGELOG lists lexicon changes apart from API changes. Adding a role, a
+//! variant or a look-alike is adding a JSON file or a line; no Rust code changes.
+//!
+//! # Bad input and bounded work
+//!
+//! Any string is a title: no input makes [`Crosswalk::classify`] panic or loop, and its work
+//! is bounded by design rather than by luck:
+//! - a title is cut at [`MAX_TITLE_CHARS`] (300) characters before matching; the answer says
+//!   so ([`Answer::truncated`], and a sentence of its explanation) and its `input` is the cut
+//!   title;
+//! - spans are looked up one hash probe each, no longer than the lexicon's longest variant;
+//! - a word is spell-corrected only if it has 5 to 24 letters, within one edit (two from eight
+//!   letters on), through a deletion index: the candidates are exactly the words within that
+//!   distance, never a scan of the lexicon;
+//! - at most 32 entries are kept and scored for one match.
+//!
+//! The `worst/*` benches time titles built to be slow (the slowest takes about 46 µs); the
+//! property tests feed arbitrary Unicode, and two `cargo fuzz` targets (`fuzz/`) feed any bytes
+//! to `classify` and to lexicon loading, with the corpus replayed by the test suite. A broken
+//! user lexicon is refused with every problem named by file, entry and field
+//! ([`LexiconError`]), by the same validator as the embedded one.
 //!
 //! # Reading the whole title
 //!
@@ -110,6 +152,35 @@
 //! The qualifier words and evidence rules are data too (`data/qualifiers/`), in both languages
 //! with their regional forms; [`qualifier_label`] gives each code's label.
 //!
+//! # The open world
+//!
+//! Most titles of a real file are other occupations. The background vocabulary (the titles of
+//! O*NET, ESCO, NOC/CNP 2021 and ROME, [`OCCUPATION_SOURCES`]) names them instead of letting
+//! the nearest peer role take them, and a word of another job beside a peer variant blocks the
+//! commit; the curated lexicon always comes first.
+//!
+//! ```
+//! use peermap::{classify, Method, Verdict};
+//!
+//! let answer = classify("Radiator Mechanic");
+//! assert_eq!(answer.verdict(), Verdict::NotPeer);
+//! assert_eq!(answer.method(), Some(Method::Occupation));
+//! assert!(answer.other_occupation().is_some());
+//! ```
+//!
+//! [`CrosswalkBuilder::closed_world`] turns it off.
+//!
+//! # Many titles
+//!
+//! [`Crosswalk::classify_batch`] codes each distinct title once and returns one answer per
+//! input, in order. [`Crosswalk::classify_each`] codes titles you have already de-duplicated
+//! and keeps only what you make of each answer (a rendered row, a verdict), which is how the
+//! command-line tool codes a file. With the `parallel` feature, both code on all cores.
+//!
+//! A crosswalk remembers, per thread, the correction of each misspelt or unknown word it has
+//! probed (at most 65,536 words), because a file repeats the same unknown words across many
+//! distinct titles. The memo changes no answer, only the time of the second sighting.
+//!
 //! # Using the map
 //!
 //! [`compare`] puts two roles side by side on the six questions (a Jaccard similarity per
@@ -130,34 +201,6 @@
 //! assert!(chw.codes().iter().any(|code| code.scheme() == "isco08" && code.code() == "3253"));
 //! ```
 //!
-//! # Bad input and bounded work
-//!
-//! Any string is a title: no input makes [`Crosswalk::classify`] panic or loop, and its work
-//! is bounded by design rather than by luck:
-//! - a title is cut at [`MAX_TITLE_CHARS`] (300) characters before matching; the answer says
-//!   so ([`Answer::truncated`], and a sentence of its explanation) and its `input` is the cut
-//!   title;
-//! - spans are looked up one hash probe each, no longer than the lexicon's longest variant;
-//! - a word is spell-corrected only if it has 5 to 24 letters, within one edit (two from eight
-//!   letters on), through a deletion index: the candidates are exactly the words within that
-//!   distance, never a scan of the lexicon;
-//! - at most 32 entries are kept and scored for one match.
-//!
-//! The `worst/*` benches time titles built to be slow (the slowest takes about 46 µs); the
-//! property tests feed arbitrary Unicode, and two `cargo fuzz` targets (`fuzz/`) feed any bytes
-//! to `classify` and to lexicon loading, with the corpus replayed by the test suite. A broken
-//! user lexicon is refused with every problem named by file, entry and field
-//! ([`LexiconError`]), by the same validator as the embedded one.
-//!
-//! # Data versioning
-//!
-//! The lexicon is data, embedded at compile time. [`LEXICON_VERSION`] (the data release in
-//! `data/VERSION` plus a hash of every embedded file) is printed with every answer so a coded
-//! dataset can be reproduced. For semver, data is behaviour: before 1.0, a lexicon change that
-//! alters answers (a new title, a corrected profile) is released as a new minor version of the
-//! crate, and the CHANGELOG lists lexicon changes apart from API changes. Adding a role, a
-//! variant or a look-alike is adding a JSON file or a line; no Rust code changes.
-//!
 //! # Features
 //!
 //! - `parallel`: batch classification on all cores with rayon ([`Crosswalk::classify_batch`],
@@ -172,37 +215,37 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The stages, in the order a title travels them.
+mod support;
+
 mod answer;
-mod background;
-mod canonical;
-mod composition;
 mod crosswalk;
-mod fnv;
-mod index;
-mod lexicon;
+mod data;
 mod map;
+mod matching;
 mod model;
 mod normalize;
-mod open_world;
 mod qualifiers;
-mod vocabulary;
+mod resolve;
 
-pub use answer::{Answer, Candidate, Verdict};
-pub use background::{Occupation, OCCUPATION_SOURCES};
-pub use canonical::canonical_form;
+pub use answer::types::{Answer, Candidate, Verdict};
 pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
-pub use index::Method;
-pub use lexicon::{
-    check_path, entry_files, Bilingual, Kind, Lexicon, LexiconError, LexiconErrors, OccupationCode,
-    Region, Role, Variant, VariantStatus, LEXICON_VERSION,
-};
+pub use data::canonical::canonical_form;
+pub use data::embedded::LEXICON_VERSION;
+pub use data::entry::{Bilingual, Kind, OccupationCode, Role, Variant, VariantStatus};
+pub use data::lexicon::{check_path, Lexicon};
+pub use data::occupations::{Occupation, OCCUPATION_SOURCES};
+pub use data::region::Region;
 pub use map::{compare, find, similar, Comparison, DimensionComparison, Found, Query};
+pub use matching::index::Method;
 pub use model::{
     Affiliation, Dimension, DimensionValue, Facet, Formality, Function, Lang, Profile, Relation,
     Space, Status, Tradition, UnknownCode, ValueSet,
 };
 pub use normalize::{normalize, MAX_TITLE_CHARS};
 pub use qualifiers::{label as qualifier_label, Evidence, Qualifiers};
+pub use support::error::{LexiconError, LexiconErrors};
+pub use support::files::entry_files;
 
 /// The README's Rust examples, run as documentation tests.
 #[doc = include_str!("../README.md")]

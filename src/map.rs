@@ -4,8 +4,11 @@
 //! The paper's map exists to bridge silos ("Do peer mentors have the same background as
 //! community health workers? Why recruit one rather than the other?"); these functions answer
 //! such questions from the lexicon's profiles.
+//!
+//! It takes the lexicon's roles (`data`) and stands beside the title's path, not on it.
 
-use crate::lexicon::{Lexicon, Role};
+use crate::data::entry::Role;
+use crate::data::lexicon::Lexicon;
 use crate::model::{Dimension, Facet, Lang, Profile};
 
 /// How two roles compare on one of the six questions.

@@ -3,6 +3,9 @@
 //! The questions are those of Panaite et al. 2024 (doi:10.1111/hex.14034, sections 4–7); the
 //! code names are peermap's and are part of its data contract. Every value, question and facet
 //! carries an English and a French label, because users print them.
+//!
+//! The first stage: it takes nothing and gives the types every later stage speaks in (the
+//! profile a role has on the six questions, the two languages); `data` comes next.
 
 use std::fmt;
 use std::str::FromStr;

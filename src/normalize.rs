@@ -13,6 +13,9 @@
 //! - control characters and terminal colour codes (`\x1b[31m`, pasted from a log) are spacing.
 //!
 //! Word order is kept: `pair aidant` and `aidant proche` stay different keys.
+//!
+//! It takes a raw title (or a lexicon variant, for `data`) and gives its tokens and folded key;
+//! `qualifiers` and `matching` come next.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -540,6 +543,24 @@ fn collapse_doublets(tokens: &mut Vec<Token>) {
         }
         i += 1;
     }
+}
+
+/// A span may cross spaces, hyphens, stop words and slashes, but not a dash, comma or bracket.
+pub(crate) fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
+    let (first, last) = (span[0], span[span.len() - 1]);
+    tokens[first + 1..=last].iter().all(|t| t.gap != Gap::Hard)
+        && tokens[first + 1..=last]
+            .iter()
+            .all(|t| t.bracketed == tokens[first].bracketed)
+}
+
+/// Whether the whole title is written in capitals (then capitals say nothing of a word):
+/// every word of two letters or more, gender markers ("H/F") aside.
+pub(crate) fn written_in_capitals(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .filter(|t| !t.stop && t.norm.chars().count() >= 2)
+        .all(|t| t.upper)
 }
 
 #[cfg(test)]

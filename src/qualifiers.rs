@@ -8,12 +8,16 @@
 //! The words and what they are evidence for come from the vocabulary (`data/qualifiers/`, see
 //! the `vocabulary` module); this module holds only the reading: identifiers, levels and
 //! fractions of full time, phrases of neighbouring words, a trailing place, the leftovers.
+//!
+//! It takes a title's tokens and which of them the match covered, and gives the qualifiers and
+//! the profile evidence; `matching` comes next (it asks the vocabulary which words are known,
+//! so that they are never spell-corrected), and `resolve` and `answer` read what it gives.
 
 use serde::Serialize;
 
+use crate::data::vocabulary::{Category, Code, Vocabulary, When, MAX_PHRASE_WORDS, VOCABULARY};
 use crate::model::{Dimension, Lang};
 use crate::normalize::{Gap, Token};
-use crate::vocabulary::{Category, Code, Vocabulary, When, MAX_PHRASE_WORDS, VOCABULARY};
 
 /// What a title says besides its role. Every key is always present; lists may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -3,15 +3,15 @@
 //!
 //! It takes a title's tokens, what the lexicon's hit covered and what the qualifier reader
 //! could not place, and gives the words that block a commit ([`blocking_words`]) and whether the
-//! title carries a peer, community-health or lived-experience cue ([`has_cue`]). The crosswalk
-//! applies them after the lexicon's hit and before the answer is assembled.
+//! title carries a peer, community-health or lived-experience cue ([`has_cue`]). `weigh` and
+//! `choose` apply them after the lexicon's hit; `answer` comes next.
 
 use once_cell::sync::Lazy;
 
-use crate::background::Background;
-use crate::index::FastSet;
+use crate::matching::background::Background;
 use crate::model::Lang;
-use crate::normalize::{self, Gap, Token};
+use crate::normalize::{self, written_in_capitals, Gap, Token};
+use crate::support::hash::FastSet;
 
 /// Words that tell a shared head ("promotor", an acronym) is meant as a peer's or a community
 /// health worker's. Spanish-language words count for the promotora tradition, whose titles
@@ -251,15 +251,6 @@ fn folded(words: &[&str]) -> FastSet<String> {
         .collect()
 }
 
-/// Whether the whole title is written in capitals (then capitals say nothing of a word):
-/// every word of two letters or more, gender markers ("H/F") aside.
-pub(crate) fn written_in_capitals(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .filter(|t| !t.stop && t.norm.chars().count() >= 2)
-        .all(|t| t.upper)
-}
-
 /// Whether the title has a peer, community-health or lived-experience cue.
 pub(crate) fn has_cue(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| CUE_SET.contains(&t.norm))
@@ -287,10 +278,9 @@ pub(crate) fn blocking_words(
     lang: Lang,
     background: &Background,
 ) -> Vec<usize> {
-    let Some(first) = variant.iter().position(|c| *c) else {
+    let Some((first, last)) = bounds(variant) else {
         return Vec::new();
     };
-    let last = variant.iter().rposition(|c| *c).unwrap_or(first);
     let all_capitals = written_in_capitals(tokens);
     let blocks = |i: usize| {
         let token = &tokens[i];
@@ -346,6 +336,13 @@ fn french_modifiers(tokens: &[Token], last: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// The first and last token positions of a variant's words, if it has any.
+fn bounds(variant: &[bool]) -> Option<(usize, usize)> {
+    let first = variant.iter().position(|c| *c)?;
+    let last = variant.iter().rposition(|c| *c).unwrap_or(first);
+    Some((first, last))
+}
+
 /// The words that leave a shared head to other jobs ("Homelessness Support Worker", "Family
 /// Bereavement Counsellor", "Médiateur du patrimoine"): every word of the head's phrase that is
 /// not a cue, a code or an organisation's word, and that some other occupation's title holds.
@@ -361,10 +358,9 @@ pub(crate) fn words_of_other_jobs(
     covered: &[bool],
     background: &Background,
 ) -> Vec<usize> {
-    let Some(first) = variant.iter().position(|c| *c) else {
+    let Some((first, last)) = bounds(variant) else {
         return Vec::new();
     };
-    let last = variant.iter().rposition(|c| *c).unwrap_or(first);
     let all_capitals = written_in_capitals(tokens);
     let phrase_start = (0..=first)
         .rev()

@@ -9,16 +9,23 @@
 //! rules: a profile value, the reason in both languages, and optionally a condition
 //! (`"when": "before-role"`: only when the word stands before the role in the same part of the
 //! title, as in "Indigenous Peer Support Worker").
+//!
+//! It takes the embedded files (or a lexicon folder's `qualifiers/`) and gives the checked
+//! [`Vocabulary`]; the `qualifiers` stage reads it.
 
 use std::path::Path;
 
 use once_cell::sync::Lazy;
 use serde_json::{Map, Value};
 
-use crate::index::FastMap;
-use crate::lexicon::{EntryReader, ErrorKind, LexiconError, LexiconErrors, Region};
+use crate::data::embedded::EMBEDDED_QUALIFIER_FILES;
+use crate::data::reader::{json_object, EntryReader};
+use crate::data::region::{self, Region};
 use crate::model::{Dimension, Lang};
 use crate::normalize;
+use crate::support::error::{ErrorKind, LexiconError, LexiconErrors};
+use crate::support::files::read_entry_files;
+use crate::support::hash::FastMap;
 
 /// The fields of a vocabulary file, in canonical order.
 pub(crate) const VOCABULARY_FIELDS: &[&str] = &[
@@ -212,7 +219,7 @@ impl Vocabulary {
 
 /// The vocabulary compiled into the library.
 pub(crate) static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
-    let files = crate::lexicon::EMBEDDED_QUALIFIER_FILES
+    let files = EMBEDDED_QUALIFIER_FILES
         .iter()
         .map(|(name, text)| (format!("data/qualifiers/{name}"), text.to_string()))
         .collect::<Vec<_>>();
@@ -226,7 +233,7 @@ pub(crate) fn check_folder(path: &Path) -> Vec<LexiconError> {
     if !folder.is_dir() {
         return Vec::new();
     }
-    let files = match crate::lexicon::read_entry_files(&folder) {
+    let files = match read_entry_files(&folder) {
         Ok(files) => files,
         Err(errors) => return errors.errors().to_vec(),
     };
@@ -342,7 +349,7 @@ fn check_closed_lists_complete(
 }
 
 fn parse_file(file: &str, text: &str) -> Result<Code, Vec<LexiconError>> {
-    let value = crate::lexicon::json_object(file, text)?;
+    let value = json_object(file, text)?;
     let mut r = EntryReader::new(file);
     let Value::Object(fields) = &value else {
         unreachable!("json_object returns objects")
@@ -525,10 +532,7 @@ fn read_words(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Word> {
             .enumerate()
         {
             if Region::parse(region).is_none() {
-                r.error(
-                    &format!("{path}.regions[{j}]"),
-                    ErrorKind::BadRegion(region.clone()),
-                );
+                r.error(&format!("{path}.regions[{j}]"), region::bad_region(region));
             }
         }
         let acronym = r.optional_bool(w, "acronym", &format!("{path}.acronym"));

@@ -13,9 +13,11 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use crate::lexicon::{LexiconError, CODE_FIELDS, ENTRY_FIELDS, VARIANT_FIELDS};
+use crate::data::lexicon::{CODE_FIELDS, ENTRY_FIELDS, VARIANT_FIELDS};
+use crate::data::vocabulary::{RULE_FIELDS, VOCABULARY_FIELDS, WORD_FIELDS};
 use crate::model::{Dimension, Tradition};
-use crate::vocabulary::{RULE_FIELDS, VOCABULARY_FIELDS, WORD_FIELDS};
+use crate::support::error::LexiconError;
+use crate::support::files::without_bom;
 
 /// The keys of a text given in both languages.
 const LANGUAGES: &[&str] = &["en", "fr"];
@@ -69,8 +71,8 @@ impl Layout {
 /// assert_eq!(peermap::canonical_form("x.json", &tidy).unwrap(), tidy);
 /// ```
 pub fn canonical_form(file: &str, text: &str) -> Result<String, LexiconError> {
-    let value: Value = serde_json::from_str(crate::lexicon::without_bom(text))
-        .map_err(|e| LexiconError::not_json(file, &e))?;
+    let value: Value =
+        serde_json::from_str(without_bom(text)).map_err(|e| LexiconError::not_json(file, &e))?;
     let mut out = String::with_capacity(text.len() + 64);
     match value {
         Value::Object(entry) => {

@@ -1,22 +1,23 @@
-//! Titles never seen word for word: a peer marker ("peer", "pair", "lived experience",
-//! "recovery", "community health", "santé communautaire") beside a helping head ("navigator",
-//! "mentor", "aidant", "agent") reads as the role the head implies in that family.
+//! The composition families' data: peer markers ("peer", "pair", "lived experience",
+//! "recovery", "community health", "santé communautaire") and helping heads ("navigator",
+//! "mentor", "aidant", "agent"), one file per family (`data/composition/*.json`), checked like
+//! the lexicon: every marker and head sourced, positions and languages from closed lists.
 //!
-//! It takes a title's tokens and gives the longest marker-and-head run it finds
-//! ([`Families::compose`]); the crosswalk answers it with method `composed`, and then weighs it
-//! against the lexicon's hit and the background vocabulary like any other hit. The families are
-//! data (`data/composition/*.json`, one file per family), checked like the lexicon: every
-//! marker and head sourced, positions and languages from closed lists.
+//! The matching stage reads them (`matching::composition`).
 
 use std::path::Path;
 
 use once_cell::sync::Lazy;
 use serde_json::{Map, Value};
 
-use crate::index::holds_together;
-use crate::lexicon::{EntryReader, ErrorKind, LexiconError, LexiconErrors, Region, VariantStatus};
+use crate::data::embedded::EMBEDDED_COMPOSITION_FILES;
+use crate::data::entry::VariantStatus;
+use crate::data::reader::{json_object, EntryReader};
+use crate::data::region::{self, Region};
 use crate::model::Lang;
-use crate::normalize::{self, Token};
+use crate::normalize;
+use crate::support::error::{ErrorKind, LexiconError, LexiconErrors};
+use crate::support::files::read_entry_files;
 
 const FAMILY_FIELDS: &[&str] = &[
     "family",
@@ -28,65 +29,51 @@ const FAMILY_FIELDS: &[&str] = &[
     "sources",
     "notes",
 ];
+
 const MARKER_FIELDS: &[&str] = &["text", "lang", "position", "sources", "status"];
+
 const HEAD_FIELDS: &[&str] = &["text", "lang", "role", "sources", "status"];
 
 /// Where a marker stands with respect to its head.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Position {
+pub(crate) enum Position {
     BeforeHead,
     AfterHead,
     Either,
 }
 
 #[derive(Debug)]
-struct Marker {
-    words: Vec<String>,
-    lang: Lang,
-    position: Position,
+pub(crate) struct Marker {
+    pub(crate) words: Vec<String>,
+    pub(crate) lang: Lang,
+    pub(crate) position: Position,
 }
 
 #[derive(Debug)]
-struct Head {
-    text: String,
-    words: Vec<String>,
-    lang: Lang,
-    role: Option<String>,
-    status: VariantStatus,
+pub(crate) struct Head {
+    pub(crate) text: String,
+    pub(crate) words: Vec<String>,
+    pub(crate) lang: Lang,
+    pub(crate) role: Option<String>,
+    pub(crate) status: VariantStatus,
 }
 
 /// One family of compositions: its markers, its heads, and the role of a head with none.
 #[derive(Debug)]
 pub(crate) struct Family {
-    name: String,
-    generic_role: String,
-    regions: Vec<Region>,
-    markers: Vec<Marker>,
-    heads: Vec<Head>,
-}
-
-/// A marker and a head side by side in a title.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Composed<'f> {
-    /// The role the head implies, or the family's generic role.
-    pub role: &'f str,
-    /// Whether the head has no role of its own (the family's generic role stands in).
-    pub generic: bool,
-    pub unverified: bool,
-    pub family: &'f str,
-    pub head: &'f str,
-    pub lang: Lang,
-    /// Token positions of the marker and the head.
-    pub covered: Vec<bool>,
-    pub words: usize,
+    pub(crate) name: String,
+    pub(crate) generic_role: String,
+    pub(crate) regions: Vec<Region>,
+    pub(crate) markers: Vec<Marker>,
+    pub(crate) heads: Vec<Head>,
 }
 
 /// Every family, as loaded from the embedded data.
 #[derive(Debug, Default)]
-pub(crate) struct Families(Vec<Family>);
+pub(crate) struct Families(pub(crate) Vec<Family>);
 
 pub(crate) static EMBEDDED: Lazy<Families> = Lazy::new(|| {
-    let files: Vec<(String, String)> = crate::lexicon::EMBEDDED_COMPOSITION_FILES
+    let files: Vec<(String, String)> = EMBEDDED_COMPOSITION_FILES
         .iter()
         .map(|(name, text)| (format!("data/composition/{name}"), text.to_string()))
         .collect();
@@ -106,83 +93,6 @@ impl Families {
             )
         })
     }
-
-    /// The longest marker-and-head run of the title (the first where several are as long),
-    /// among the families usable in `region` (a regional family needs a hint inside it).
-    pub(crate) fn compose(
-        &self,
-        tokens: &[Token],
-        region: Option<&Region>,
-    ) -> Option<Composed<'_>> {
-        let content: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].stop).collect();
-        let norms: Vec<&str> = content.iter().map(|&i| tokens[i].norm.as_str()).collect();
-        let mut best: Option<(usize, &Family, &Head, usize)> = None;
-        for family in &self.0 {
-            let in_region = family.regions.is_empty()
-                || region.is_some_and(|hint| family.regions.iter().any(|r| r.overlaps(hint)));
-            if !in_region {
-                continue;
-            }
-            // Most titles hold no marker at all: look for the heads only beside one.
-            for marker in family
-                .markers
-                .iter()
-                .filter(|m| m.words.first().is_some_and(|w| norms.contains(&w.as_str())))
-            {
-                for head in family.heads.iter().filter(|h| h.lang == marker.lang) {
-                    for start in placements(&norms, marker, head) {
-                        let words = marker.words.len() + head.words.len();
-                        let span = [content[start], content[start + words - 1]];
-                        if holds_together(tokens, &span)
-                            && best.map_or(true, |(_, _, _, w)| words > w)
-                        {
-                            best = Some((start, family, head, words));
-                        }
-                    }
-                }
-            }
-        }
-        let (start, family, head, words) = best?;
-        let mut covered = vec![false; tokens.len()];
-        for &i in &content[start..start + words] {
-            covered[i] = true;
-        }
-        Some(Composed {
-            role: head.role.as_deref().unwrap_or(&family.generic_role),
-            generic: head.role.is_none(),
-            unverified: head.status == VariantStatus::Unverified,
-            family: &family.name,
-            head: &head.text,
-            lang: head.lang,
-            covered,
-            words,
-        })
-    }
-}
-
-/// Where (as a position in `norms`) a run of the marker and the head starts, in the orders
-/// the marker allows.
-fn placements(norms: &[&str], marker: &Marker, head: &Head) -> Vec<usize> {
-    let runs_at = |at: usize, first: &[String], second: &[String]| {
-        let total = first.len() + second.len();
-        at + total <= norms.len()
-            && first
-                .iter()
-                .chain(second)
-                .zip(&norms[at..at + total])
-                .all(|(w, n)| w == n)
-    };
-    let mut out = Vec::new();
-    for at in 0..norms.len() {
-        let before =
-            marker.position != Position::AfterHead && runs_at(at, &marker.words, &head.words);
-        let after =
-            marker.position != Position::BeforeHead && runs_at(at, &head.words, &marker.words);
-        if before || after {
-            out.push(at);
-        }
-    }
-    out
 }
 
 /// Checks the family files of `path/composition/`, if that folder exists.
@@ -191,7 +101,7 @@ pub(crate) fn check_folder(path: &Path) -> Vec<LexiconError> {
     if !folder.is_dir() {
         return Vec::new();
     }
-    match crate::lexicon::read_entry_files(&folder) {
+    match read_entry_files(&folder) {
         Ok(files) => parse_families(&files)
             .err()
             .map_or_else(Vec::new, |e| e.errors().to_vec()),
@@ -217,7 +127,7 @@ pub(crate) fn parse_families(files: &[(String, String)]) -> Result<Families, Lex
 }
 
 fn parse_file(file: &str, text: &str) -> Result<Family, Vec<LexiconError>> {
-    let value = crate::lexicon::json_object(file, text)?;
+    let value = json_object(file, text)?;
     let mut r = EntryReader::new(file);
     r.entry = value
         .get("family")
@@ -263,7 +173,7 @@ fn read_regions(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Region
     {
         match Region::parse(code).filter(|reg| reg.as_str() == code) {
             Some(region) => regions.push(region),
-            None => r.error(&format!("regions[{j}]"), ErrorKind::BadRegion(code.clone())),
+            None => r.error(&format!("regions[{j}]"), region::bad_region(code)),
         }
     }
     regions
@@ -411,13 +321,6 @@ fn read_head(r: &mut EntryReader<'_>, obj: &Map<String, Value>, path: &str) -> O
 mod tests {
     use super::*;
 
-    fn compose(title: &str) -> Option<(String, bool)> {
-        let tokens = normalize::tokenize(title);
-        EMBEDDED
-            .compose(&tokens, None)
-            .map(|c| (c.role.to_string(), c.generic))
-    }
-
     #[test]
     fn every_role_the_families_name_is_a_peer_role_of_the_lexicon() {
         let lexicon = crate::Lexicon::embedded();
@@ -425,45 +328,6 @@ mod tests {
             let role = lexicon.roles().iter().find(|r| r.id() == id);
             assert!(role.is_some_and(|r| r.is_peer()), "{family}: {id}");
         }
-    }
-
-    #[test]
-    fn markers_and_heads_compose_in_the_orders_they_allow() {
-        let cases: &[(&str, Option<(&str, bool)>)] = &[
-            (
-                "Peer Wellness Specialist",
-                Some(("peer-support-worker", false)),
-            ),
-            ("Peer Ambassador", Some(("peer-support-worker", true))),
-            ("Recovery Coach", Some(("peer-recovery-coach", false))),
-            (
-                "Intervenant en services de soutien aux pairs",
-                Some(("peer-support-worker", false)),
-            ),
-            (
-                "Community Health Aide",
-                Some(("community-health-representative", false)),
-            ),
-            // The marker must stand next to its head, in its own language.
-            ("Peer Financial Counselor", None),
-            ("Employé au pair", None),
-            ("Health Care Aide", None),
-            // Not across a part of the title.
-            ("Peer - Navigator", None),
-        ];
-        for (title, expected) in cases {
-            let expected = expected.map(|(r, g)| (r.to_string(), g));
-            assert_eq!(compose(title), expected, "{title}");
-        }
-    }
-
-    #[test]
-    fn a_regional_family_needs_a_hint_inside_its_regions() {
-        let tokens = normalize::tokenize("Consumer Consultant");
-        assert_eq!(EMBEDDED.compose(&tokens, None), None);
-        let au = Region::parse("AU").unwrap();
-        let found = EMBEDDED.compose(&tokens, Some(&au)).unwrap();
-        assert_eq!(found.role, "peer-support-worker");
     }
 
     #[test]

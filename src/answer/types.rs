@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::background::Occupation;
-use crate::index::Method;
+use crate::data::occupations::Occupation;
+use crate::matching::index::Method;
 use crate::model::{Dimension, Lang, Profile, Tradition};
 use crate::qualifiers::{Evidence, Qualifiers};
 

@@ -5,22 +5,19 @@
 //! Spelling mistakes are corrected word by word through a symmetric-deletion index of the
 //! variants' vocabulary (no scan of the lexicon per title), and only in words the lexicon and
 //! the qualifier vocabulary do not already know: "proche" is never corrected into "pair".
+//!
+//! It takes a title's tokens and gives the best [`Hit`]: the entries sharing the matched key,
+//! the words covered, the [`Method`] and its score; `resolve` chooses among the entries.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::fnv::Fnv64;
-
-/// A map keyed by folded words, hashed with FNV (see `fnv`).
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv64>>;
-/// A set of folded words, hashed with FNV.
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv64>>;
-
-use crate::lexicon::{Lexicon, Region};
-use crate::normalize::{Gap, Token};
+use crate::data::lexicon::Lexicon;
+use crate::data::region::Region;
+use crate::normalize::{holds_together, Token};
 use crate::qualifiers;
+use crate::support::hash::{FastMap, FastSet};
 
 /// How the matched variant was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -118,6 +115,12 @@ pub(crate) struct Index {
     /// The words of each role's variants, by role: the context that can point to a role when
     /// a title's head is shared ("outreach worker" in "Community Health Outreach Worker").
     pub role_words: Vec<FastSet<String>>,
+    /// For each role (by position), the roles narrower than it at any depth, by position.
+    pub narrower: Vec<Vec<usize>>,
+    /// For each role (by position), its entries.
+    pub entries_of: Vec<Vec<u32>>,
+    /// Role positions by id.
+    pub role_at: FastMap<String, usize>,
     max_tokens: usize,
 }
 
@@ -166,7 +169,29 @@ impl Index {
             }
         }
         index.build_deletions();
+        index.build_role_tables(lexicon);
         index
+    }
+
+    fn build_role_tables(&mut self, lexicon: &Lexicon) {
+        let roles = lexicon.roles();
+        self.role_at = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id().to_string(), i))
+            .collect();
+        self.narrower = vec![Vec::new(); roles.len()];
+        for (i, role) in roles.iter().enumerate() {
+            for ancestor in lexicon.lineage(role.id()).into_iter().skip(1) {
+                if let Some(&a) = self.role_at.get(ancestor) {
+                    self.narrower[a].push(i);
+                }
+            }
+        }
+        self.entries_of = vec![Vec::new(); roles.len()];
+        for (e, entry) in self.entries.iter().enumerate() {
+            self.entries_of[entry.role].push(e as u32);
+        }
     }
 
     fn build_deletions(&mut self) {
@@ -575,15 +600,6 @@ fn delete_from(
     }
 }
 
-/// A span may cross spaces, hyphens, stop words and slashes, but not a dash, comma or bracket.
-pub(crate) fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
-    let (first, last) = (span[0], span[span.len() - 1]);
-    tokens[first + 1..=last].iter().all(|t| t.gap != Gap::Hard)
-        && tokens[first + 1..=last]
-            .iter()
-            .all(|t| t.bracketed == tokens[first].bracketed)
-}
-
 /// Acronyms match as whole words written in capitals, or in a title with no capitals at all.
 fn acronym_allowed(tokens: &[Token], span: &[usize], lower_only: bool) -> bool {
     lower_only || span.iter().all(|&i| tokens[i].upper)
@@ -628,7 +644,7 @@ mod tests {
     fn corrections_are_remembered_per_index() {
         let embedded = Index::build(crate::Lexicon::embedded());
         // The example's local entry, standing alone (without its broader role).
-        let text = include_str!("../examples/local-lexicon/lived-experience-liaison.json")
+        let text = include_str!("../../examples/local-lexicon/lived-experience-liaison.json")
             .replace("\"broader\": \"peer-support-worker\",", "");
         let alone = crate::Lexicon::from_sources(
             [("lived-experience-liaison.json", text.as_str())],

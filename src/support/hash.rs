@@ -1,5 +1,18 @@
+//! Hashing for the maps of every stage and for the lexicon version.
+//!
 //! FNV-1a, 64 bits: tiny and stable across Rust versions (unlike `DefaultHasher`), which is
-//! what a lexicon version needs. Shared with `build.rs`, which hashes the embedded files.
+//! what a lexicon version needs. Shared with `build.rs`, which hashes the embedded files
+//! (and includes this file by path: keep it free of other imports).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+/// A map keyed by folded words, hashed with FNV.
+#[allow(dead_code)] // build.rs includes this file for `Fnv64` alone
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv64>>;
+/// A set of folded words, hashed with FNV.
+#[allow(dead_code)]
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv64>>;
 
 /// An FNV-1a hasher.
 pub(crate) struct Fnv64(u64);
