@@ -275,28 +275,8 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
         .clone()
         .or_else(|| fields.get("id").and_then(Value::as_str).map(str::to_string));
     let obj = r.object(&value, "", ENTRY_FIELDS).expect("checked above");
-    let kind = match r.string(obj, "kind", "kind").as_deref() {
-        Some("peer-role") => Some(Kind::PeerRole),
-        Some("not-peer") => Some(Kind::NotPeer),
-        Some(other) => {
-            r.error(
-                "kind",
-                ErrorKind::UnknownValue(format!(
-                    "unknown kind \"{other}\" (expected one of: peer-role, not-peer)"
-                )),
-            );
-            None
-        }
-        None => None,
-    };
-    let broader = match obj.get("broader") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            r.error("broader", ErrorKind::WrongType("a role id or null"));
-            None
-        }
-    };
+    let kind = read_kind(&mut r, obj);
+    let broader = read_broader(&mut r, obj);
     let traditions: Vec<Tradition> = r.codes(obj, "traditions", "traditions", false);
     let label = r.bilingual(obj, "label");
     let definition = r.bilingual(obj, "definition");
@@ -308,44 +288,13 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
     let variants = read_variants(&mut r, obj);
     let codes = read_codes(&mut r, obj);
     let sources = r.strings(obj, "sources", "sources", true);
-    let notes = match obj.get("notes") {
-        None => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => {
-            r.error("notes", ErrorKind::WrongType("a string"));
-            String::new()
-        }
+    let notes = read_notes(&mut r, obj);
+    let parts = KindParts {
+        has_profile: profile.is_some(),
+        has_traditions: !traditions.is_empty(),
+        has_reason: reason.is_some(),
     };
-    match kind {
-        Some(Kind::PeerRole) => {
-            if profile.is_none() && !obj.contains_key("profile") {
-                r.error("profile", ErrorKind::Missing);
-            }
-            if traditions.is_empty() && !obj.contains_key("traditions") {
-                r.error("traditions", ErrorKind::Missing);
-            } else if traditions.is_empty() {
-                r.error("traditions", ErrorKind::Empty);
-            }
-            if reason.is_some() {
-                r.error(
-                    "reason",
-                    ErrorKind::Forbidden("on a peer role (only not-peer entries give a reason)"),
-                );
-            }
-        }
-        Some(Kind::NotPeer) => {
-            if reason.is_none() && !obj.contains_key("reason") {
-                r.error("reason", ErrorKind::Missing);
-            }
-            if obj.contains_key("profile") {
-                r.error("profile", ErrorKind::Forbidden("on a not-peer entry"));
-            }
-            if !traditions.is_empty() {
-                r.error("traditions", ErrorKind::Forbidden("on a not-peer entry"));
-            }
-        }
-        None => {}
-    }
+    check_kind_fields(&mut r, obj, kind, parts);
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
@@ -364,6 +313,92 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
         notes,
         file: file.to_string(),
     })
+}
+
+fn read_kind(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Option<Kind> {
+    match r.string(obj, "kind", "kind").as_deref() {
+        Some("peer-role") => Some(Kind::PeerRole),
+        Some("not-peer") => Some(Kind::NotPeer),
+        Some(other) => {
+            r.error(
+                "kind",
+                ErrorKind::UnknownValue(format!(
+                    "unknown kind \"{other}\" (expected one of: peer-role, not-peer)"
+                )),
+            );
+            None
+        }
+        None => None,
+    }
+}
+
+fn read_broader(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Option<String> {
+    match obj.get("broader") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            r.error("broader", ErrorKind::WrongType("a role id or null"));
+            None
+        }
+    }
+}
+
+fn read_notes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> String {
+    match obj.get("notes") {
+        None => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            r.error("notes", ErrorKind::WrongType("a string"));
+            String::new()
+        }
+    }
+}
+
+/// Which of the kind-dependent fields an entry gave, once read.
+#[derive(Clone, Copy)]
+struct KindParts {
+    has_profile: bool,
+    has_traditions: bool,
+    has_reason: bool,
+}
+
+/// A peer role has a profile and traditions and no reason; a not-peer entry the reverse.
+fn check_kind_fields(
+    r: &mut EntryReader<'_>,
+    obj: &Map<String, Value>,
+    kind: Option<Kind>,
+    parts: KindParts,
+) {
+    match kind {
+        Some(Kind::PeerRole) => {
+            if !parts.has_profile && !obj.contains_key("profile") {
+                r.error("profile", ErrorKind::Missing);
+            }
+            if !parts.has_traditions && !obj.contains_key("traditions") {
+                r.error("traditions", ErrorKind::Missing);
+            } else if !parts.has_traditions {
+                r.error("traditions", ErrorKind::Empty);
+            }
+            if parts.has_reason {
+                r.error(
+                    "reason",
+                    ErrorKind::Forbidden("on a peer role (only not-peer entries give a reason)"),
+                );
+            }
+        }
+        Some(Kind::NotPeer) => {
+            if !parts.has_reason && !obj.contains_key("reason") {
+                r.error("reason", ErrorKind::Missing);
+            }
+            if obj.contains_key("profile") {
+                r.error("profile", ErrorKind::Forbidden("on a not-peer entry"));
+            }
+            if parts.has_traditions {
+                r.error("traditions", ErrorKind::Forbidden("on a not-peer entry"));
+            }
+        }
+        None => {}
+    }
 }
 
 fn read_id(r: &mut EntryReader<'_>, obj: &Map<String, Value>, file: &str) -> Option<String> {
@@ -435,99 +470,124 @@ fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Varia
     let mut variants = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("variants[{i}]");
-        let Some(v) = r.object(item, &path, VARIANT_FIELDS) else {
-            continue;
-        };
-        let text = r.string(v, "text", &format!("{path}.text"));
-        let lang = match r.string(v, "lang", &format!("{path}.lang")) {
-            Some(code) => match code.parse::<Lang>() {
-                Ok(lang) => Some(lang),
-                Err(e) => {
-                    r.error(
-                        &format!("{path}.lang"),
-                        ErrorKind::UnknownValue(e.to_string()),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
-        let mut regions = Vec::new();
-        for (j, code) in r
-            .strings(v, "regions", &format!("{path}.regions"), false)
-            .iter()
-            .enumerate()
-        {
-            match Region::parse(code).filter(|reg| reg.as_str() == code) {
-                Some(region) => regions.push(region),
-                None => r.error(&format!("{path}.regions[{j}]"), region::bad_region(code)),
-            }
-        }
-        let acronym = r.optional_bool(v, "acronym", &format!("{path}.acronym"));
-        let ambiguous = r.optional_bool(v, "ambiguous", &format!("{path}.ambiguous"));
-        let unambiguous = r.optional_bool(v, "unambiguous", &format!("{path}.unambiguous"));
-        let needs_cue = r.optional_bool(v, "needs_cue", &format!("{path}.needs_cue"));
-        if unambiguous && !acronym {
-            r.error(
-                &format!("{path}.unambiguous"),
-                ErrorKind::UnknownValue(
-                    "\"unambiguous\" marks an acronym that names the role alone; this variant is not an acronym".into(),
-                ),
-            );
-        }
-        if unambiguous && ambiguous {
-            r.error(
-                &format!("{path}.unambiguous"),
-                ErrorKind::UnknownValue(
-                    "a variant cannot be both \"ambiguous\" (a shared head) and \"unambiguous\""
-                        .into(),
-                ),
-            );
-        }
-        if needs_cue && acronym {
-            r.error(
-                &format!("{path}.needs_cue"),
-                ErrorKind::UnknownValue(
-                    "\"needs_cue\" is for ordinary words; an acronym is governed by \"unambiguous\"".into(),
-                ),
-            );
-        }
-        let status = match v.get("status") {
-            None => VariantStatus::Verified,
-            Some(Value::String(s)) if s == "verified" => VariantStatus::Verified,
-            Some(Value::String(s)) if s == "derived" => VariantStatus::Derived,
-            Some(Value::String(s)) if s == "unverified" => VariantStatus::Unverified,
-            Some(other) => {
-                r.error(
-                    &format!("{path}.status"),
-                    ErrorKind::UnknownValue(format!(
-                        "unknown status {other} (expected one of: verified, derived, unverified)"
-                    )),
-                );
-                VariantStatus::Verified
-            }
-        };
-        let sources = r.strings(v, "sources", &format!("{path}.sources"), false);
-        if let Some(text) = &text {
-            if normalize::normalize(text).is_empty() {
-                r.error(&format!("{path}.text"), ErrorKind::EmptyVariant);
-            }
-        }
-        if let (Some(text), Some(lang)) = (text, lang) {
-            variants.push(Variant {
-                text,
-                lang,
-                regions,
-                acronym,
-                ambiguous,
-                unambiguous,
-                needs_cue,
-                status,
-                sources,
-            });
+        if let Some(v) = r.object(item, &path, VARIANT_FIELDS) {
+            variants.extend(read_variant(r, v, &path));
         }
     }
     variants
+}
+
+/// One variant at `path`, if its text and language could be read.
+fn read_variant(r: &mut EntryReader<'_>, v: &Map<String, Value>, path: &str) -> Option<Variant> {
+    let text = r.string(v, "text", &format!("{path}.text"));
+    let lang = match r.string(v, "lang", &format!("{path}.lang")) {
+        Some(code) => match code.parse::<Lang>() {
+            Ok(lang) => Some(lang),
+            Err(e) => {
+                r.error(
+                    &format!("{path}.lang"),
+                    ErrorKind::UnknownValue(e.to_string()),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let mut regions = Vec::new();
+    for (j, code) in r
+        .strings(v, "regions", &format!("{path}.regions"), false)
+        .iter()
+        .enumerate()
+    {
+        match Region::parse(code).filter(|reg| reg.as_str() == code) {
+            Some(region) => regions.push(region),
+            None => r.error(&format!("{path}.regions[{j}]"), region::bad_region(code)),
+        }
+    }
+    let flags = read_flags(r, v, path);
+    let status = read_status(r, v, path);
+    let sources = r.strings(v, "sources", &format!("{path}.sources"), false);
+    if let Some(text) = &text {
+        if normalize::normalize(text).is_empty() {
+            r.error(&format!("{path}.text"), ErrorKind::EmptyVariant);
+        }
+    }
+    Some(Variant {
+        text: text?,
+        lang: lang?,
+        regions,
+        acronym: flags.acronym,
+        ambiguous: flags.ambiguous,
+        unambiguous: flags.unambiguous,
+        needs_cue: flags.needs_cue,
+        status,
+        sources,
+    })
+}
+
+/// A variant's four flags.
+struct Flags {
+    acronym: bool,
+    ambiguous: bool,
+    unambiguous: bool,
+    needs_cue: bool,
+}
+
+/// A variant's flags, and the combinations that make no sense refused.
+fn read_flags(r: &mut EntryReader<'_>, v: &Map<String, Value>, path: &str) -> Flags {
+    let acronym = r.optional_bool(v, "acronym", &format!("{path}.acronym"));
+    let ambiguous = r.optional_bool(v, "ambiguous", &format!("{path}.ambiguous"));
+    let unambiguous = r.optional_bool(v, "unambiguous", &format!("{path}.unambiguous"));
+    let needs_cue = r.optional_bool(v, "needs_cue", &format!("{path}.needs_cue"));
+    if unambiguous && !acronym {
+        r.error(
+            &format!("{path}.unambiguous"),
+            ErrorKind::UnknownValue(
+                "\"unambiguous\" marks an acronym that names the role alone; this variant is not an acronym".into(),
+            ),
+        );
+    }
+    if unambiguous && ambiguous {
+        r.error(
+            &format!("{path}.unambiguous"),
+            ErrorKind::UnknownValue(
+                "a variant cannot be both \"ambiguous\" (a shared head) and \"unambiguous\"".into(),
+            ),
+        );
+    }
+    if needs_cue && acronym {
+        r.error(
+            &format!("{path}.needs_cue"),
+            ErrorKind::UnknownValue(
+                "\"needs_cue\" is for ordinary words; an acronym is governed by \"unambiguous\""
+                    .into(),
+            ),
+        );
+    }
+    Flags {
+        acronym,
+        ambiguous,
+        unambiguous,
+        needs_cue,
+    }
+}
+
+fn read_status(r: &mut EntryReader<'_>, v: &Map<String, Value>, path: &str) -> VariantStatus {
+    match v.get("status") {
+        None => VariantStatus::Verified,
+        Some(Value::String(s)) if s == "verified" => VariantStatus::Verified,
+        Some(Value::String(s)) if s == "derived" => VariantStatus::Derived,
+        Some(Value::String(s)) if s == "unverified" => VariantStatus::Unverified,
+        Some(other) => {
+            r.error(
+                &format!("{path}.status"),
+                ErrorKind::UnknownValue(format!(
+                    "unknown status {other} (expected one of: verified, derived, unverified)"
+                )),
+            );
+            VariantStatus::Verified
+        }
+    }
 }
 
 fn read_codes(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<OccupationCode> {
