@@ -8,20 +8,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod classify;
 mod cli;
 mod commands;
 mod fields;
-mod input;
-mod layout;
-mod lexicon_check;
-mod lexicon_files;
-mod map_commands;
-mod output;
-mod render;
-mod report;
 mod setup;
-mod summary;
+mod table;
 
 use std::io;
 use std::process::ExitCode;
@@ -29,6 +20,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command, LexiconCommand};
+use crate::commands::{classify, compare, find, lexicon, lookup, report, roles, show, similar};
 
 /// Exit code of a fatal error.
 const EXIT_FATAL: u8 = 1;
@@ -48,7 +40,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            report(&e);
+            report_error(&e);
             ExitCode::from(EXIT_FATAL)
         }
     }
@@ -56,8 +48,8 @@ fn main() -> ExitCode {
 
 /// Runs the chosen subcommand.
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    if embedded_needed(&cli.command) {
-        check_embedded()?;
+    if cli.command.reads_embedded_lexicon() {
+        setup::check_embedded()?;
     }
     match &cli.command {
         Command::Classify(args) => {
@@ -66,48 +58,24 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 classify::Outcome::RowErrors => ExitCode::from(EXIT_ROW_ERRORS),
             })
         }
-        Command::Lookup(args) => commands::lookup(args)?,
-        Command::Roles(args) => commands::roles(args)?,
-        Command::Show(args) => commands::show(args)?,
-        Command::Compare(args) => map_commands::compare(args)?,
-        Command::Similar(args) => map_commands::similar(args)?,
-        Command::Find(args) => map_commands::find(args)?,
+        Command::Lookup(args) => lookup::run(args)?,
+        Command::Roles(args) => roles::run(args)?,
+        Command::Show(args) => show::run(args)?,
+        Command::Compare(args) => compare::run(args)?,
+        Command::Similar(args) => similar::run(args)?,
+        Command::Find(args) => find::run(args)?,
         Command::Report(args) => report::run(args)?,
-        Command::Lexicon(LexiconCommand::Check(args)) => lexicon_check::check(args)?,
-        Command::Lexicon(LexiconCommand::Add(args)) => lexicon_files::add(args)?,
-        Command::Lexicon(LexiconCommand::Export(args)) => lexicon_files::export(args)?,
+        Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check::run(args)?,
+        Command::Lexicon(LexiconCommand::Add(args)) => lexicon::add::run(args)?,
+        Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export::run(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
-            return Ok(match lexicon_files::fmt(args)? {
-                lexicon_files::FmtOutcome::Canonical => ExitCode::SUCCESS,
-                lexicon_files::FmtOutcome::NeedsFormatting => ExitCode::from(EXIT_FATAL),
+            return Ok(match lexicon::fmt::run(args)? {
+                lexicon::fmt::Outcome::Canonical => ExitCode::SUCCESS,
+                lexicon::fmt::Outcome::NeedsFormatting => ExitCode::from(EXIT_FATAL),
             })
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether a `lexicon` subcommand reads the embedded lexicon.
-fn embedded_needed(command: &Command) -> bool {
-    match command {
-        Command::Lexicon(LexiconCommand::Check(args)) => args.path.is_none() || args.with_default,
-        Command::Lexicon(LexiconCommand::Fmt(_) | LexiconCommand::Add(_)) => false,
-        Command::Lexicon(LexiconCommand::Export(args)) => !args.lexicon.no_default_lexicon,
-        _ => true,
-    }
-}
-
-/// Loads the embedded lexicon; invalid embedded data is a fatal error listing the problems.
-fn check_embedded() -> anyhow::Result<()> {
-    match peermap::Lexicon::try_embedded() {
-        Ok(_) => Ok(()),
-        Err(errors) => {
-            let lines: Vec<String> = errors.errors().iter().map(|e| format!("\n  {e}")).collect();
-            anyhow::bail!(
-                "the embedded lexicon is invalid (this build's data is broken):{}",
-                lines.concat()
-            )
-        }
-    }
 }
 
 /// Whether the error is a write into a closed pipe, which ends the program quietly.
@@ -128,7 +96,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Prints a fatal error: `peermap: error: …` on one line, then any detail lines (one lexicon
 /// problem per line).
-fn report(e: &anyhow::Error) {
+fn report_error(e: &anyhow::Error) {
     let text = format!("{e:#}");
     let mut lines = text.lines();
     eprintln!("peermap: error: {}", lines.next().unwrap_or_default());

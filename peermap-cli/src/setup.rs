@@ -1,5 +1,6 @@
 //! Turning command-line options into a lexicon and a crosswalk, and lexicon problems into a
-//! fatal error that prints one problem per line.
+//! fatal error that prints one problem per line; the check of the embedded lexicon that comes
+//! before any subcommand that reads it.
 
 use std::fmt;
 use std::path::Path;
@@ -124,4 +125,18 @@ fn finish(builder: &mut CrosswalkBuilder, lexicons: &LexiconOpts) -> anyhow::Res
         .into(),
         None => anyhow::Error::msg(e.to_string()),
     })
+}
+
+/// Loads the embedded lexicon; invalid embedded data is a fatal error listing the problems.
+pub fn check_embedded() -> anyhow::Result<()> {
+    match peermap::Lexicon::try_embedded() {
+        Ok(_) => Ok(()),
+        Err(errors) => {
+            let lines: Vec<String> = errors.errors().iter().map(|e| format!("\n  {e}")).collect();
+            anyhow::bail!(
+                "the embedded lexicon is invalid (this build's data is broken):{}",
+                lines.concat()
+            )
+        }
+    }
 }

@@ -10,7 +10,18 @@
 
 use std::path::Path;
 
-use crate::cli::InputFormat;
+use clap::ValueEnum;
+
+/// How `classify` reads its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Comma-separated values with RFC 4180 quoting (or another separator: see --delimiter).
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// One title per line, no header.
+    Lines,
+}
 
 /// The separators looked for in a CSV file's first line; on a tie, the earlier one wins.
 const CANDIDATES: [u8; 4] = [b',', b'\t', b';', b'|'];
@@ -44,34 +55,34 @@ impl Layout {
         self.guessed = Some(why);
         self
     }
-}
 
-/// Decides how to read the input from the options (`format`, `delimiter`), the file's
-/// extension and its first line (without its line break).
-pub fn decide(
-    format: Option<InputFormat>,
-    delimiter: Option<u8>,
-    path: Option<&Path>,
-    first_line: &[u8],
-) -> Layout {
-    let format = match format {
-        Some(asked) => asked,
-        None => match extension(path).as_deref() {
-            Some("tsv" | "tab") => InputFormat::Tsv,
-            // A .txt file is a table when a separator is asked for or its first line has tabs.
-            Some("txt") if delimiter.is_some() => InputFormat::Csv,
-            Some("txt") if first_line.contains(&b'\t') => {
-                return Layout::new(InputFormat::Tsv, b'\t')
-                    .guessed("read as tab-separated: the first line has tabs".to_string());
-            }
-            Some("txt") => InputFormat::Lines,
-            _ => InputFormat::Csv,
-        },
-    };
-    match format {
-        InputFormat::Lines => Layout::new(InputFormat::Lines, b','),
-        InputFormat::Tsv => Layout::new(InputFormat::Tsv, delimiter.unwrap_or(b'\t')),
-        InputFormat::Csv => csv_layout(delimiter, first_line),
+    /// Decides how to read the input from the options (`format`, `delimiter`), the file's
+    /// extension and its first line (without its line break).
+    pub fn decide(
+        format: Option<InputFormat>,
+        delimiter: Option<u8>,
+        path: Option<&Path>,
+        first_line: &[u8],
+    ) -> Layout {
+        let format = match format {
+            Some(asked) => asked,
+            None => match extension(path).as_deref() {
+                Some("tsv" | "tab") => InputFormat::Tsv,
+                // A .txt file is a table when a separator is asked for or its first line has tabs.
+                Some("txt") if delimiter.is_some() => InputFormat::Csv,
+                Some("txt") if first_line.contains(&b'\t') => {
+                    return Layout::new(InputFormat::Tsv, b'\t')
+                        .guessed("read as tab-separated: the first line has tabs".to_string());
+                }
+                Some("txt") => InputFormat::Lines,
+                _ => InputFormat::Csv,
+            },
+        };
+        match format {
+            InputFormat::Lines => Layout::new(InputFormat::Lines, b','),
+            InputFormat::Tsv => Layout::new(InputFormat::Tsv, delimiter.unwrap_or(b'\t')),
+            InputFormat::Csv => csv_layout(delimiter, first_line),
+        }
     }
 }
 
@@ -152,6 +163,7 @@ fn extension(path: Option<&Path>) -> Option<String> {
 mod tests {
     use super::*;
 
+    // Long only because rustfmt spreads the table of cases, one per rule, over many lines.
     #[test]
     fn the_layout_follows_the_options_then_the_extension_then_the_first_line() {
         use InputFormat::{Csv, Lines, Tsv};
@@ -249,7 +261,7 @@ mod tests {
         for (format, delimiter, file, line, want_format, want_delim, want_sep, want_guess) in cases
         {
             let path = (!file.is_empty()).then(|| Path::new(file));
-            let got = decide(*format, *delimiter, path, line.as_bytes());
+            let got = Layout::decide(*format, *delimiter, path, line.as_bytes());
             let case = format!("{format:?} {delimiter:?} {file} {line:?}");
             assert_eq!(got.format, *want_format, "{case}");
             assert_eq!(got.delimiter, *want_delim, "{case}");

@@ -1,103 +1,13 @@
-//! The command line: subcommands, options and their help, declared with clap's derive API.
-//!
-//! Usage errors (an unknown option, a bad value) are clap's and exit with code 2; values that
-//! can be checked without reading any file (language, region, threshold, formats) are checked
-//! here so they are usage errors too.
+//! The arguments of each subcommand, in the order `peermap --help` lists them.
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::Args;
 
-/// The version line: the crate version and the embedded lexicon's version.
-pub fn version() -> String {
-    format!(
-        "{} (lexicon {})",
-        env!("CARGO_PKG_VERSION"),
-        peermap::LEXICON_VERSION
-    )
-}
-
-/// Code job titles of peers (EN/FR) to canonical roles and the six questions of the map of
-/// peers' engagement in care (Panaite et al. 2024).
-#[derive(Debug, Parser)]
-#[command(
-    name = "peermap",
-    propagate_version = true,
-    after_help = "Examples:\n  \
-        peermap classify staff.csv --column job_title -o coded.csv\n  \
-        peermap classify titles.txt --format jsonl > coded.jsonl\n  \
-        peermap lookup \"Paire aidante – santé mentale\" --lang fr\n  \
-        peermap show peer-navigator\n  \
-        peermap lexicon check my-lexicon/"
-)]
-pub struct Cli {
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-/// The subcommands.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Code a column of job titles in a CSV, TSV or text file (one title per line).
-    ///
-    /// Every input row is written back, in order, with the answer's columns appended
-    /// (`peermap_verdict`, `peermap_role`, … one column per dimension of the map), or as one
-    /// JSON object per row with `--format jsonl`. A row that cannot be read or decoded is kept
-    /// with verdict `error`. A summary goes to standard error. In CSV and TSV a blank line is
-    /// not a record (as in every CSV reader); in lines input every line is a row.
-    ///
-    /// Exit codes: 0 every row coded; 1 fatal error (unreadable file, missing column, invalid
-    /// lexicon); 2 usage error; 3 finished, but some rows have verdict `error`.
-    Classify(ClassifyArgs),
-    /// Code one title and answer the six questions of the map for it.
-    Lookup(LookupArgs),
-    /// List every lexicon entry: id, kind, label, broader role, traditions, variants per language.
-    Roles(RolesArgs),
-    /// Show one lexicon entry in full: labels, definition, profile, variants, codes, sources.
-    Show(ShowArgs),
-    /// Put two roles (ids or titles) side by side on the six questions of the map, with a
-    /// similarity per question and overall, and a sentence per facet on how they differ.
-    Compare(CompareArgs),
-    /// List the peer roles nearest to one on the map (by the mean Jaccard similarity of the six
-    /// questions).
-    Similar(SimilarArgs),
-    /// The reverse crosswalk: the peer roles whose profile holds the values asked for, ranked
-    /// by how many they hold, with the titles to search for.
-    ///
-    /// Example: peermap find --function navigation --relation lived-experience
-    /// --affiliation clinical-organization
-    Find(FindArgs),
-    /// Write a workforce report: one self-contained HTML file (inline SVG charts, no network)
-    /// from the JSON lines output of `classify`: verdicts, roles, traditions, the six questions,
-    /// qualifiers, and the ambiguous, not-peer and unknown titles to review.
-    Report(ReportArgs),
-    /// Work on lexicon files (for contributors).
-    #[command(subcommand)]
-    Lexicon(LexiconCommand),
-}
-
-/// The `lexicon` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum LexiconCommand {
-    /// Validate a lexicon folder (or one entry file) without compiling it in.
-    ///
-    /// Prints every problem with its file, entry and field, and exits with 1 if there is any.
-    /// Without PATH, checks the lexicon embedded in this build.
-    Check(CheckArgs),
-    /// Rewrite lexicon entry files in canonical form (key order, one variant per line, variants
-    /// sorted), so that adding a title is a one-line diff.
-    Fmt(FmtArgs),
-    /// Add a title variant to a role's file, in canonical form, after checking it.
-    ///
-    /// Example: peermap lexicon add peer-support-worker "pair aidant en santé mentale" --lang fr
-    /// --region CA-QC --source https://…
-    /// Without --source the variant is marked "unverified".
-    Add(AddArgs),
-    /// Write every variant of the lexicon as CSV (one row per title: entry, kind, text,
-    /// language, regions, flags), for other tools, e.g. a fuzzy-matching baseline.
-    Export(ExportArgs),
-}
+use crate::cli::options::{
+    CrosswalkOpts, LangArg, LexiconOpts, ListingOpts, OutputFormat, TextFormat,
+};
+use crate::table::{is_separator, Encoding, InputFormat};
 
 /// Arguments of `peermap lexicon export`.
 #[derive(Debug, Args)]
@@ -147,45 +57,6 @@ pub struct AddArgs {
     /// The lexicon folder.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
-}
-
-/// Options that choose the lexicon.
-#[derive(Debug, Args, Clone, Default)]
-pub struct LexiconOpts {
-    /// A folder of lexicon entry files (or one file) that extends the embedded lexicon; an
-    /// entry with an existing id replaces it. Repeatable.
-    #[arg(long = "lexicon", value_name = "PATH")]
-    pub lexicons: Vec<PathBuf>,
-
-    /// Do not use the embedded lexicon: only the `--lexicon` folders given.
-    #[arg(long)]
-    pub no_default_lexicon: bool,
-}
-
-/// Options that configure the crosswalk.
-#[derive(Debug, Args, Clone)]
-pub struct CrosswalkOpts {
-    /// Language of labels, reasons and explanations.
-    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
-    pub lang: LangArg,
-
-    /// Region hint (ISO 3166: CA, GB, FR, CA-ON, CA-QC…) that resolves titles shared across
-    /// regions, such as PSW.
-    #[arg(long, value_name = "REGION", value_parser = parse_region)]
-    pub region: Option<String>,
-
-    /// Confidence in [0, 1] below which a match is reported as `unknown`.
-    #[arg(long, value_name = "X", value_parser = parse_threshold)]
-    pub threshold: Option<f64>,
-
-    /// Code without the background vocabulary of other occupations (peermap 0.2's behaviour):
-    /// a title is a peer role, a look-alike, ambiguous or unknown, never another occupation.
-    #[arg(long)]
-    pub closed_world: bool,
-
-    /// Lexicon options.
-    #[command(flatten)]
-    pub lexicon: LexiconOpts,
 }
 
 /// The help of `--fields` (the same for `classify` and `lookup`), after its first line.
@@ -328,22 +199,6 @@ unless named, so that damaged rows stay visible.";
 const FIELDS_SUMMARY_LOOKUP: &str =
     "With --format json: print only these fields of the answer, in this order (comma-separated).";
 
-/// The options shared by the commands that print lexicon entries.
-#[derive(Debug, Args)]
-pub struct ListingOpts {
-    /// Language of labels, definitions and questions.
-    #[arg(long, value_enum, default_value_t = LangArg::En, ignore_case = true)]
-    pub lang: LangArg,
-
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = TextFormat::Text)]
-    pub format: TextFormat,
-
-    /// Lexicon options.
-    #[command(flatten)]
-    pub lexicon: LexiconOpts,
-}
-
 /// Arguments of `peermap roles`.
 #[derive(Debug, Args)]
 pub struct RolesArgs {
@@ -462,64 +317,6 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
-/// A language for labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// French.
-    Fr,
-}
-
-impl From<LangArg> for peermap::Lang {
-    fn from(lang: LangArg) -> Self {
-        match lang {
-            LangArg::En => peermap::Lang::En,
-            LangArg::Fr => peermap::Lang::Fr,
-        }
-    }
-}
-
-/// How `classify` writes its answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// The input rows with `peermap_*` columns appended (tab-separated for TSV input).
-    Csv,
-    /// One JSON object per row.
-    Jsonl,
-}
-
-/// How the other subcommands print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TextFormat {
-    /// For people.
-    Text,
-    /// For programs.
-    Json,
-}
-
-/// How `classify` reads its input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Comma-separated values with RFC 4180 quoting (or another separator: see --delimiter).
-    Csv,
-    /// Tab-separated values.
-    Tsv,
-    /// One title per line, no header.
-    Lines,
-}
-
-/// The encoding of the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Encoding {
-    /// UTF-8 (a byte-order mark is skipped).
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    /// Windows-1252, the Western European code page of Excel on Windows (a superset of Latin-1).
-    #[value(name = "windows-1252", aliases = ["cp1252", "latin1", "iso-8859-1"])]
-    Windows1252,
-}
-
 /// Reads a cell separator: a tab or a printable ASCII character that is not a letter, a digit
 /// or a quote, or its name (tab, comma, semicolon, pipe, space).
 fn parse_delimiter(text: &str) -> Result<u8, String> {
@@ -534,7 +331,7 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
             _ => None,
         },
     };
-    byte.filter(|b| crate::layout::is_separator(*b)).ok_or_else(|| {
+    byte.filter(|b| is_separator(*b)).ok_or_else(|| {
         format!(
             "\"{}\" cannot separate cells: give one character such as \",\", \";\" or \"|\", or \"tab\"",
             text.escape_default()
@@ -542,70 +339,9 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     })
 }
 
-/// Checks what clap cannot: options that make no sense together, a field named twice. The
-/// error exits with 2.
-pub fn check_usage(cli: &Cli) -> Result<(), clap::Error> {
-    let problem = match &cli.command {
-        Command::Classify(args) => classify_problem(args).map(|p| ("classify", p)),
-        Command::Lookup(args) => lookup_problem(args).map(|p| ("lookup", p)),
-        _ => None,
-    };
-    let Some((name, problem)) = problem else {
-        return Ok(());
-    };
-    let mut command = Cli::command().version(version());
-    command.build();
-    let subcommand = command
-        .find_subcommand_mut(name)
-        .expect("the command is a subcommand");
-    Err(subcommand.error(clap::error::ErrorKind::ArgumentConflict, problem))
-}
-
-fn classify_problem(args: &ClassifyArgs) -> Option<String> {
-    if args.delimiter.is_some() && args.input_format == Some(InputFormat::Lines) {
-        return Some(
-            "--delimiter cannot be used with --input-format lines (one title per line, no cells)"
-                .to_string(),
-        );
-    }
-    repeated_field(&args.fields)
-}
-
-fn lookup_problem(args: &LookupArgs) -> Option<String> {
-    if !args.fields.is_empty() && args.format != TextFormat::Json {
-        return Some("--fields needs --format json (the text output is for people)".to_string());
-    }
-    repeated_field(&args.fields)
-}
-
-fn repeated_field(fields: &[crate::fields::Field]) -> Option<String> {
-    crate::fields::repeated(fields).map(|f| format!("--fields names {} twice", f.name()))
-}
-
-/// Checks a region hint with the library's parser and returns its canonical form.
-fn parse_region(text: &str) -> Result<String, String> {
-    peermap::Region::parse(text)
-        .map(|r| r.as_str().to_string())
-        .ok_or_else(|| format!("\"{text}\" is not an ISO 3166 code such as CA, GB, FR or CA-ON"))
-}
-
-/// Checks that a threshold is a number in [0, 1].
-fn parse_threshold(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err(format!("\"{text}\" is not a number between 0 and 1")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_command_line_is_well_formed() {
-        Cli::command().version(version()).debug_assert();
-    }
 
     #[test]
     fn the_fields_help_names_every_field() {
@@ -617,14 +353,5 @@ mod tests {
                 "{name}"
             );
         }
-    }
-
-    #[test]
-    fn regions_and_thresholds_are_checked() {
-        assert_eq!(parse_region("ca-on").unwrap(), "CA-ON");
-        assert!(parse_region("Ontario").is_err());
-        assert_eq!(parse_threshold("0.5").unwrap(), 0.5);
-        assert!(parse_threshold("1.5").is_err());
-        assert!(parse_threshold("x").is_err());
     }
 }

@@ -1,0 +1,138 @@
+//! `peermap lexicon add`: add a title variant to a role's file, checked, in canonical form.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::cli::AddArgs;
+use crate::commands::entries::close_ids;
+use crate::commands::lexicon::files::replace_file;
+
+/// `peermap lexicon add`: one variant into a role's file, checked, in canonical form.
+pub fn run(args: &AddArgs) -> anyhow::Result<()> {
+    let file = args.data.join(format!("{}.json", args.role));
+    if !file.is_file() {
+        let lexicon = peermap::Lexicon::from_path(&args.data).ok();
+        let close = lexicon
+            .as_ref()
+            .map(|l| close_ids(l, &args.role))
+            .unwrap_or_default();
+        anyhow::bail!(
+            "no entry file {}{}",
+            file.display(),
+            if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", close.join(", "))
+            }
+        );
+    }
+    let name = file.display().to_string();
+    let text = fs::read_to_string(&file).with_context(|| format!("cannot read {name}"))?;
+    let mut entry: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{name} is not valid JSON"))?;
+    let variant = new_variant(args)?;
+    let key = peermap::normalize(&args.title);
+    let variants = entry
+        .get_mut("variants")
+        .and_then(serde_json::Value::as_array_mut)
+        .with_context(|| format!("{name} has no \"variants\" list"))?;
+    if let Some(same) = variants
+        .iter()
+        .filter_map(|v| v["text"].as_str())
+        .find(|t| peermap::normalize(t) == key)
+    {
+        anyhow::bail!(
+            "\"{}\" is already in {name} as \"{same}\" (case, accents, plurals, gender and inclusive forms are folded)",
+            args.title
+        );
+    }
+    variants.push(variant);
+    let new_text = peermap::canonical_form(&name, &entry.to_string())?;
+    check_with(&args.data, &file, &new_text)?;
+    replace_file(&file, &new_text).with_context(|| format!("cannot write {name}"))?;
+    let line = new_text
+        .lines()
+        .position(|l| l.contains(&serde_json::Value::String(args.title.clone()).to_string()))
+        .map_or(0, |i| i + 1);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "added to {name}:{line}")?;
+    if args.source.is_empty() {
+        writeln!(
+            out,
+            "note: without --source the variant is marked \"unverified\"; add a source when you find one"
+        )?;
+    }
+    Ok(())
+}
+
+/// The variant object, with its region codes checked.
+fn new_variant(args: &AddArgs) -> anyhow::Result<serde_json::Value> {
+    let lang: peermap::Lang = args.lang.into();
+    let mut variant = serde_json::json!({"text": args.title.trim(), "lang": lang.as_str()});
+    anyhow::ensure!(
+        !peermap::normalize(&args.title).is_empty(),
+        "the title has no letters or digits"
+    );
+    let mut regions = Vec::new();
+    for region in &args.region {
+        // Only codes that are not ISO 3166 are read as shorthands ("NL" stays the Netherlands).
+        let code = peermap::Region::parse(region)
+            .or_else(|| {
+                let suggested = peermap::Region::suggest(region)?;
+                eprintln!("note: read the region \"{region}\" as {suggested}");
+                Some(suggested)
+            })
+            .with_context(|| {
+                format!("\"{region}\" is not an ISO 3166 code: use a country (CA, FR, GB) or a subdivision (CA-QC)")
+            })?;
+        regions.push(serde_json::Value::String(code.as_str().to_string()));
+    }
+    if !regions.is_empty() {
+        variant["regions"] = serde_json::Value::Array(regions);
+    }
+    if args.acronym {
+        variant["acronym"] = true.into();
+    }
+    if args.ambiguous {
+        variant["ambiguous"] = true.into();
+    }
+    if args.source.is_empty() {
+        variant["status"] = "unverified".into();
+    } else {
+        variant["sources"] = args.source.clone().into();
+    }
+    Ok(variant)
+}
+
+/// Checks the folder as it would be with `file` replaced by `text`: alone, or else as an
+/// extension of the embedded lexicon (a user folder whose roles name embedded ones).
+fn check_with(data: &Path, file: &Path, text: &str) -> anyhow::Result<()> {
+    let copy = tempfile::tempdir()?;
+    for path in peermap::entry_files(data)? {
+        let target = copy.path().join(path.file_name().context("a file name")?);
+        if path == file {
+            fs::write(&target, text)?;
+        } else {
+            fs::copy(&path, &target)?;
+        }
+    }
+    let problems = peermap::check_path(copy.path());
+    if problems.is_empty() || peermap::Lexicon::extension_from_path(copy.path()).is_ok() {
+        return Ok(());
+    }
+    let shown: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let text = p.to_string();
+            let at = copy.path().display().to_string();
+            text.replace(&at, &data.display().to_string())
+        })
+        .collect();
+    anyhow::bail!(
+        "the title was not added, because the lexicon would not be valid:\n{}",
+        shown.join("\n")
+    )
+}

@@ -1,0 +1,9 @@
+//! `peermap lexicon …`: the subcommands for contributors, which work on lexicon files.
+
+pub mod add;
+pub mod check;
+pub mod export;
+pub mod fmt;
+
+mod files;
+mod locate;
