@@ -472,6 +472,13 @@ fn the_library_has_no_import_cycle() {
 }
 
 #[test]
+fn the_command_line_tool_has_no_import_cycle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("peermap-cli/src");
+    let problems = import_cycles(&read_tree(&root));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn a_cycle_is_found_and_named_by_its_lines() {
     let tree = sources(&[
         ("lib.rs", "mod a;\nmod b;\n"),
