@@ -546,6 +546,7 @@ fn collapse_doublets(tokens: &mut Vec<Token>) {
 }
 
 /// A span may cross spaces, hyphens, stop words and slashes, but not a dash, comma or bracket.
+#[inline]
 pub(crate) fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
     let (first, last) = (span[0], span[span.len() - 1]);
     tokens[first + 1..=last].iter().all(|t| t.gap != Gap::Hard)
@@ -556,6 +557,7 @@ pub(crate) fn holds_together(tokens: &[Token], span: &[usize]) -> bool {
 
 /// Whether the whole title is written in capitals (then capitals say nothing of a word):
 /// every word of two letters or more, gender markers ("H/F") aside.
+#[inline]
 pub(crate) fn written_in_capitals(tokens: &[Token]) -> bool {
     tokens
         .iter()

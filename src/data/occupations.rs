@@ -115,11 +115,13 @@ impl SortedLines {
         lines
     }
 
+    #[inline]
     fn len(&self) -> usize {
         self.index.len() / 8
     }
 
     /// Where line `at` starts and where its key ends.
+    #[inline]
     fn entry(&self, at: usize) -> (usize, usize) {
         let word = |i: usize| {
             let bytes: [u8; 4] = self.index[i..i + 4].try_into().unwrap_or_default();
@@ -128,11 +130,13 @@ impl SortedLines {
         (word(at * 8), word(at * 8 + 4))
     }
 
+    #[inline]
     fn key_at(&self, at: usize) -> &'static str {
         let (start, end) = self.entry(at);
         &self.blob[start..end]
     }
 
+    #[inline]
     fn sampled(&self, j: usize) -> &str {
         let start = j.checked_sub(1).map_or(0, |i| self.sample_ends[i] as usize);
         &self.sample[start..self.sample_ends[j] as usize]
@@ -140,6 +144,7 @@ impl SortedLines {
 
     /// The index of the first line whose key is not less than `key` (the number of lines when
     /// there is none).
+    #[inline]
     pub(crate) fn index_of(&self, key: &str) -> usize {
         // Samples before `below` are less than `key`; the others are not.
         let (mut lo, mut hi) = (0, self.sample_ends.len());
@@ -170,11 +175,13 @@ impl SortedLines {
     }
 
     /// The key of line `at`.
+    #[inline]
     pub(crate) fn key(&self, at: usize) -> Option<&'static str> {
         (at < self.len()).then(|| self.key_at(at))
     }
 
     /// Line `at`, without its newline.
+    #[inline]
     pub(crate) fn line(&self, at: usize) -> Option<&'static str> {
         if at >= self.len() {
             return None;
