@@ -15,7 +15,9 @@
 
 use serde::Serialize;
 
-use crate::data::vocabulary::{Category, Code, Vocabulary, When, MAX_PHRASE_WORDS, VOCABULARY};
+use crate::data::vocabulary::{
+    Category, Code, Vocabulary, When, Word, MAX_PHRASE_WORDS, VOCABULARY,
+};
 use crate::model::{Dimension, Lang};
 use crate::normalize::{Gap, Token};
 
@@ -32,6 +34,7 @@ pub struct Qualifiers {
     location: Option<String>,
     codes: Vec<String>,
     other: Vec<String>,
+    implied: Vec<String>,
 }
 
 impl Qualifiers {
@@ -86,9 +89,48 @@ impl Qualifiers {
         &self.other
     }
 
+    /// The qualifiers that come from the role (and the variant matched) rather than from the
+    /// title's own words, as `key=code` ("populations=youth" for *Youth Peer Support Worker*,
+    /// whose "youth" the role's variant absorbs). Each is also in its field, so a filter on
+    /// `populations` finds the title; this list tells the two sources apart.
+    pub fn implied(&self) -> &[String] {
+        &self.implied
+    }
+
     /// Whether nothing at all was found.
     pub fn is_empty(&self) -> bool {
         *self == Qualifiers::default()
+    }
+
+    /// Adds a qualifier the role implies (`key=code`, checked when the lexicon was loaded),
+    /// unless the title's own words already gave it; whether it was added.
+    pub(crate) fn imply(&mut self, pair: &str) -> bool {
+        let Ok((key, code)) = crate::data::vocabulary::implication(pair) else {
+            return false;
+        };
+        let added = match key {
+            "seniority" => self.seniority.is_none() && self.seniority.replace(code).is_none(),
+            "employment" => push_unique(&mut self.employment, code),
+            "domains" => push_unique(&mut self.domains, code),
+            "populations" => push_unique(&mut self.populations, code),
+            "settings" => push_unique(&mut self.settings, code),
+            "credential" => {
+                let folded = crate::normalize::normalize(code);
+                let held = self
+                    .credential
+                    .iter()
+                    .any(|c| crate::normalize::normalize(c) == folded);
+                !held && {
+                    self.credential.push(code.to_string());
+                    true
+                }
+            }
+            _ => false,
+        };
+        if added {
+            self.implied.push(format!("{key}={code}"));
+        }
+        added
     }
 }
 
@@ -238,6 +280,14 @@ fn segments(tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
+/// "(2 postes)", "3 positions": a number of posts open, not a level.
+fn counts_posts(tokens: &[Token], i: usize) -> bool {
+    const POSTS: &[&str] = &["poste", "position", "opening", "vacancy", "vacancie"];
+    tokens
+        .get(i + 1)
+        .is_some_and(|next| POSTS.contains(&next.norm.as_str()))
+}
+
 fn is_number(norm: &str) -> bool {
     !norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())
 }
@@ -345,6 +395,7 @@ fn read_codes_and_levels(
         } else if (is_roman_level(title, t) || (is_number(&t.norm) && t.norm.len() == 1))
             && i >= match_end
             && q.level.is_none()
+            && !counts_posts(tokens, i)
         {
             q.level = Some(raw(t).to_string());
             used[i] = true;
@@ -412,7 +463,8 @@ pub(crate) fn context_groups<'t>(
     let mut groups = Vec::new();
     let mut k = 0;
     while k < free.len() {
-        let len = longest_phrase_at(title, tokens, &free[k..], &segment).map_or(1, |(len, _)| len);
+        let len =
+            longest_phrase_at(title, tokens, &free[k..], &segment).map_or(1, |(len, _, _)| len);
         groups.push(
             free[k..k + len]
                 .iter()
@@ -509,6 +561,8 @@ struct VocabularyHit {
     /// The phrase as written in the title.
     raw: String,
     before_role: bool,
+    /// In a later part of the title than the role: a team's or service's name.
+    team_name: bool,
 }
 
 fn find_vocabulary(
@@ -524,7 +578,8 @@ fn find_vocabulary(
     let mut hits = Vec::new();
     let mut k = 0;
     while k < free.len() {
-        let Some((len, code)) = longest_phrase_at(title, tokens, &free[k..], place.segment) else {
+        let Some((len, code, word)) = longest_phrase_at(title, tokens, &free[k..], place.segment)
+        else {
             k += 1;
             continue;
         };
@@ -539,11 +594,15 @@ fn find_vocabulary(
         } else {
             code
         };
-        hits.push(VocabularyHit {
-            code,
-            raw: raw.to_string(),
-            before_role: place.before_role(last),
-        });
+        let also = word.also.iter().filter_map(|c| vocabulary.code(c));
+        for code in std::iter::once(code).chain(also) {
+            hits.push(VocabularyHit {
+                code,
+                raw: raw.to_string(),
+                before_role: place.before_role(last),
+                team_name: place.in_later_part(first),
+            });
+        }
         for &i in &free[k..k + len] {
             used[i] = true;
         }
@@ -559,7 +618,7 @@ fn longest_phrase_at(
     tokens: &[Token],
     free: &[usize],
     segment: &[usize],
-) -> Option<(usize, &'static Code)> {
+) -> Option<(usize, &'static Code, &'static Word)> {
     let vocabulary = vocabulary();
     for len in (1..=MAX_PHRASE_WORDS.min(free.len())).rev() {
         let span = &free[..len];
@@ -585,7 +644,7 @@ fn longest_phrase_at(
         {
             continue;
         }
-        return Some((len, code));
+        return Some((len, code, word));
     }
     None
 }
@@ -603,18 +662,31 @@ fn record(q: &mut Qualifiers, hit: &VocabularyHit) {
         Category::Seniority => {
             q.seniority.get_or_insert(code);
         }
-        Category::Employment => push_unique(&mut q.employment, code),
+        Category::Employment => {
+            push_unique(&mut q.employment, code);
+        }
         Category::Credential => q.credential.push(hit.raw.clone()),
-        Category::Domain => push_unique(&mut q.domains, code),
-        Category::Population => push_unique(&mut q.populations, code),
-        Category::Setting => push_unique(&mut q.settings, code),
+        Category::Domain => {
+            push_unique(&mut q.domains, code);
+        }
+        Category::Population => {
+            push_unique(&mut q.populations, code);
+        }
+        Category::Setting => {
+            push_unique(&mut q.settings, code);
+        }
         Category::Cue => {}
     }
 }
 
 fn add_evidence(evidence: &mut Vec<Evidence>, hit: &VocabularyHit, lang: Lang) {
     for rule in &hit.code.rules {
-        if rule.when == When::BeforeRole && !hit.before_role {
+        let applies = match rule.when {
+            When::Always => true,
+            When::BeforeRole => hit.before_role,
+            When::TeamName => hit.team_name,
+        };
+        if !applies {
             continue;
         }
         let duplicate = evidence
@@ -724,10 +796,13 @@ fn is_place(tokens: &[Token], used: &[bool], members: &[usize]) -> bool {
     unknown > 0 && only_place_words_known && !programme
 }
 
-fn push_unique(list: &mut Vec<&'static str>, code: &'static str) {
-    if !list.contains(&code) {
+/// Pushes `code` unless the list holds it; whether it was pushed.
+fn push_unique(list: &mut Vec<&'static str>, code: &'static str) -> bool {
+    let new = !list.contains(&code);
+    if new {
         list.push(code);
     }
+    new
 }
 
 /// The English or French label of a qualifier code (`hospital` → "hôpital").
@@ -742,6 +817,95 @@ pub fn label(code: &str, lang: Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `key=code` qualifiers the words of a lexicon variant say, read as if nothing
+    /// matched them.
+    fn said_by(variant: &crate::Variant) -> Vec<String> {
+        let tokens = crate::normalize::tokenize(variant.text());
+        let reading = read(
+            variant.text(),
+            &tokens,
+            &vec![false; tokens.len()],
+            variant.lang(),
+        );
+        let q = reading.qualifiers;
+        let mut said: Vec<String> = q
+            .seniority()
+            .iter()
+            .map(|c| format!("seniority={c}"))
+            .collect();
+        let coded = [
+            ("employment", q.employment()),
+            ("domains", q.domains()),
+            ("populations", q.populations()),
+            ("settings", q.settings()),
+        ];
+        for (key, codes) in coded {
+            said.extend(codes.iter().map(|c| format!("{key}={c}")));
+        }
+        for word in q.credential() {
+            if let Ok((key, code)) =
+                crate::data::vocabulary::implication(&format!("credential={word}"))
+            {
+                said.push(format!("{key}={code}"));
+            }
+        }
+        said
+    }
+
+    /// Every qualifier the words of an entry's variants say is declared by the entry: implied
+    /// by the role (`implies`), by that variant (`variants[i].implies`), or said only as part
+    /// of the entry's name (`not_implied`). A word the role absorbs never vanishes unnoticed.
+    #[test]
+    fn every_qualifier_a_variant_says_is_declared_by_its_entry() {
+        let mut missing = Vec::new();
+        for role in crate::Lexicon::embedded().roles() {
+            for variant in role.variants().iter().filter(|v| !v.is_acronym()) {
+                for said in said_by(variant) {
+                    let declared = role.implies().contains(&said)
+                        || variant.implies().contains(&said)
+                        || role.not_implied().contains(&said);
+                    if !declared {
+                        missing.push(format!("{}: \"{}\" says {said}", role.id(), variant.text()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "declare each in the entry's implies, the variant's implies or not_implied:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    /// What an entry declares, its variants' words say, or every title of it means: no
+    /// implication is declared twice or both implied and not.
+    #[test]
+    fn implications_are_declared_once() {
+        for role in crate::Lexicon::embedded().roles() {
+            for variant in role.variants() {
+                for pair in variant.implies() {
+                    assert!(
+                        !role.implies().contains(pair),
+                        "{}: {pair} is the role's already",
+                        role.id()
+                    );
+                    assert!(
+                        !role.not_implied().contains(pair),
+                        "{}: {pair} is both implied and not",
+                        role.id()
+                    );
+                }
+            }
+            for pair in role.implies() {
+                assert!(
+                    !role.not_implied().contains(pair),
+                    "{}: {pair} is both implied and not",
+                    role.id()
+                );
+            }
+        }
+    }
     use crate::normalize::tokenize;
 
     /// Reads `title` as if the words of `role` (a contiguous run) were the matched variant.
@@ -851,12 +1015,56 @@ mod tests {
     }
 
     #[test]
-    fn a_setting_says_where_not_who_employs() {
-        let e = reading_with("Peer Worker, Emergency Department", "peer worker").evidence;
-        assert_eq!(e.len(), 1);
+    fn a_setting_says_where_and_only_a_team_name_who_employs() {
+        // In the role's own part of the title: where the support is offered, nothing more.
+        let e = reading_with("Peer Worker in the Emergency Department", "peer worker").evidence;
+        assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].dimension(), Dimension::Spaces);
         assert_eq!(e[0].value(), "institution");
         assert_eq!(e[0].word(), "Emergency Department");
+        // After a comma, dash or bracket it names the post's team: a clinical organization.
+        for title in [
+            "Peer Worker, Emergency Department",
+            "Peer Worker – Hospital Emergency",
+            "Peer Worker (Maple Ward)",
+        ] {
+            let e = reading_with(title, "peer worker").evidence;
+            let found: Vec<(Dimension, &str)> =
+                e.iter().map(|e| (e.dimension(), e.value())).collect();
+            assert!(
+                found.contains(&(Dimension::Spaces, "institution")),
+                "{title}: {found:?}"
+            );
+            assert!(
+                found.contains(&(Dimension::Affiliations, "clinical-organization")),
+                "{title}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_team_name_says_its_domains_and_setting() {
+        let q = read_with(
+            "Peer Support Worker – Forensic ACT Team",
+            "peer support worker",
+        );
+        assert_eq!(q.domains(), ["mental-health", "justice"]);
+        assert_eq!(q.settings(), ["community"]);
+        assert!(q.other().is_empty(), "{q:?}");
+        let q = read_with("Pair aidant – Aire ouverte", "pair aidant");
+        assert_eq!(
+            (q.populations(), q.domains()),
+            (&["youth"][..], &["mental-health"][..])
+        );
+        assert_eq!(q.location(), None);
+        let q = read_with(
+            "Pair aidant – équipe de suivi intensif dans le milieu",
+            "pair aidant",
+        );
+        assert_eq!(
+            (q.domains(), q.settings()),
+            (&["mental-health"][..], &["community"][..])
+        );
     }
 
     #[test]
@@ -882,7 +1090,7 @@ mod tests {
     fn acronyms_count_only_in_capitals() {
         assert_eq!(
             read_with("Peer Worker ED", "peer worker").settings(),
-            ["emergency"]
+            ["emergency", "hospital"]
         );
         assert_eq!(read_with("Peer Worker Ed", "peer worker").other(), ["Ed"]);
         assert_eq!(

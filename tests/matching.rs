@@ -209,12 +209,19 @@ fn acronyms_match_only_as_whole_words_in_capitals() {
 
 #[test]
 fn a_word_of_the_variant_is_never_stripped_as_a_qualifier() {
+    // The words stay in the match; what the role implies is listed as implied (issue 18),
+    // and a word that is only part of the role's name ("coordinator" here) implies nothing.
     let answer = classify("Indigenous Outreach Coordinator");
     assert_eq!(answer.matched(), Some("Indigenous outreach coordinator"));
     assert_eq!(answer.qualifiers().seniority(), None);
+    assert_eq!(
+        answer.qualifiers().implied(),
+        ["populations=indigenous", "settings=street"]
+    );
     let answer = classify("Community Health Volunteer");
     assert_eq!(answer.role(), Some("community-health-volunteer"));
-    assert!(answer.qualifiers().employment().is_empty());
+    assert_eq!(answer.qualifiers().employment(), ["volunteer"]);
+    assert_eq!(answer.qualifiers().other(), [] as [&str; 0]);
     let answer = classify("Peer Support Worker Coordinator");
     assert_eq!(answer.qualifiers().seniority(), Some("coordinator"));
 }
@@ -229,12 +236,19 @@ fn qualifiers_are_read_around_the_role() {
     assert_eq!(q.settings(), ["hospital"]);
     assert_eq!(q.location(), Some("Hôpital Notre-Dame"));
     assert_eq!(q.employment(), ["part-time", "casual"]);
-    // Where the support happens, not who employs the peer (Panaite et al. 2024, §7).
+    // Where the support happens; and, since the hospital is named after a comma as the post's
+    // own place, who employs the peer (Panaite et al. 2024, §7; issue 18).
     let evidence = answer.evidence();
-    assert_eq!(evidence.len(), 1, "{evidence:?}");
+    assert_eq!(evidence.len(), 2, "{evidence:?}");
     assert_eq!(evidence[0].dimension(), peermap::Dimension::Spaces);
     assert_eq!(evidence[0].value(), "institution");
     assert_eq!(evidence[0].word(), "Hôpital");
+    assert_eq!(evidence[1].dimension(), peermap::Dimension::Affiliations);
+    assert_eq!(evidence[1].value(), "clinical-organization");
+    // In the role's own part of the title, a hospital word says only where.
+    let inside = classify("Peer Support Worker in Hospital");
+    assert_eq!(inside.evidence().len(), 1, "{:?}", inside.evidence());
+    assert_eq!(inside.evidence()[0].value(), "institution");
     assert!(answer.explanation().contains("peer support worker"));
 }
 

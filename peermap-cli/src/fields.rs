@@ -34,6 +34,8 @@ pub enum Field {
     Location,
     Codes,
     Other,
+    /// The qualifiers the role implies rather than the title's words (`key=code`).
+    Implied,
     Evidence,
     /// The label of the other occupation a `not_peer` title names (background vocabulary).
     OtherOccupation,
@@ -59,7 +61,7 @@ pub const SCHEMES: [(&str, &str); 5] = [
 
 impl Field {
     /// Every field, in the order of the default CSV columns.
-    pub const ALL: [Field; 37] = [
+    pub const ALL: [Field; 38] = [
         Field::Verdict,
         Field::Role,
         Field::Lineage,
@@ -86,6 +88,7 @@ impl Field {
         Field::Location,
         Field::Codes,
         Field::Other,
+        Field::Implied,
         Field::Evidence,
         Field::OtherOccupation,
         Field::OtherOccupationCodes,
@@ -123,6 +126,7 @@ impl Field {
             Field::Location => "location",
             Field::Codes => "codes",
             Field::Other => "other",
+            Field::Implied => "implied",
             Field::Evidence => "evidence",
             Field::OtherOccupation => "other_occupation",
             Field::OtherOccupationCodes => "other_occupation_codes",
@@ -249,6 +253,7 @@ fn entry<M: SerializeMap>(
         Field::Location => map.serialize_entry(key, &q.location()),
         Field::Codes => map.serialize_entry(key, q.codes()),
         Field::Other => map.serialize_entry(key, q.other()),
+        Field::Implied => map.serialize_entry(key, q.implied()),
         Field::Evidence => map.serialize_entry(key, &EvidenceJson(answer.evidence())),
         Field::OtherOccupation => map.serialize_entry(key, &answer.other_occupation()),
         Field::OtherOccupationCodes => map.serialize_entry(key, other_occupation_codes(answer)),
@@ -324,7 +329,8 @@ pub fn pick(full: &serde_json::Value, field: Field) -> serde_json::Value {
         | Field::Settings
         | Field::Location
         | Field::Codes
-        | Field::Other => qualifier(field.name()),
+        | Field::Other
+        | Field::Implied => qualifier(field.name()),
         Field::OtherOccupationCodes => match &full["other_occupation"]["codes"] {
             Value::Null => Value::Array(Vec::new()),
             codes => codes.clone(),

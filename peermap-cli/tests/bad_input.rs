@@ -372,8 +372,8 @@ fn a_header_alone_or_nothing_at_all_gives_no_rows_and_success() {
     let output = expect("header-only.csv", &[], &[], &[], 0);
     assert_eq!(
         table(&output).0.len(),
-        3 + 37,
-        "the header is still written (37 peermap_ columns)"
+        3 + 38,
+        "the header is still written (38 peermap_ columns)"
     );
     let output = peermap(&["classify", fixture("empty.csv").to_str().unwrap()]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));

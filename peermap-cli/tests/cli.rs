@@ -35,6 +35,7 @@ const COLUMNS: &[&str] = &[
     "peermap_location",
     "peermap_codes",
     "peermap_other",
+    "peermap_implied",
     "peermap_evidence",
     "peermap_other_occupation",
     "peermap_other_occupation_codes",

@@ -160,7 +160,17 @@ fn the_report_parses_has_every_chart_and_adds_up() {
     assert!(counts(&doc, "chart-domains")
         .iter()
         .any(|(c, n)| c == "mental-health" && *n == 3));
-    assert!(counts(&doc, "chart-settings").is_empty());
+    // Settings the roles imply count too: a community health worker works in the community,
+    // a street worker in the street (issue 18).
+    let settings = counts(&doc, "chart-settings");
+    assert!(
+        settings.contains(&("community".to_string(), 1)),
+        "{settings:?}"
+    );
+    assert!(
+        settings.contains(&("street".to_string(), 1)),
+        "{settings:?}"
+    );
     assert!(doc
         .descendants()
         .any(|n| n.attribute("id") == Some("chart-populations")));

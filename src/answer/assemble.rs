@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::answer::explain;
 use crate::answer::types::{Answer, Candidate, Verdict};
-use crate::data::entry::{Kind, Role};
+use crate::data::entry::{Kind, Role, Variant};
 use crate::data::lexicon::Lexicon;
 use crate::matching::background::{Background, Span};
 use crate::matching::composition::Composed;
@@ -184,6 +184,9 @@ impl Assembler<'_> {
             }
             Outcome::Commit => {
                 self.fill_role(&mut answer, entry.role, &resolution);
+                // A composed title has no variant of its own: the role's first stands in.
+                let matched_variant = (hit.method != Method::Composed).then_some(variant);
+                self.imply(&mut answer, role, matched_variant);
                 if answer.verdict == Verdict::PeerRole {
                     answer.evidence = evidence;
                 }
@@ -263,6 +266,24 @@ impl Assembler<'_> {
         }
         answer.explanation =
             explain::explain_role(lang, answer, role, resolution, self.chooser.region).into();
+    }
+
+    /// Adds to the answer's qualifiers what its role (and the variant matched) implies and the
+    /// title's words did not say, and ends the explanation with them.
+    fn imply(&self, answer: &mut Answer, role: &Role, variant: Option<&Variant>) {
+        let pairs = role
+            .implies()
+            .iter()
+            .chain(variant.into_iter().flat_map(Variant::implies));
+        let mut added = false;
+        for pair in pairs {
+            added |= answer.qualifiers.imply(pair);
+        }
+        if added {
+            let implied = answer.qualifiers.implied();
+            answer.explanation =
+                explain::with_implied(self.lang, &answer.explanation, implied).into();
+        }
     }
 
     /// `not_peer` because the title is a background occupation's (`span`); the candidates of

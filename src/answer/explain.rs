@@ -164,6 +164,50 @@ pub(crate) fn explain_below_threshold(
     }
 }
 
+/// `explanation` ended with what the role implies ("populations=youth", …), in `lang`.
+pub(crate) fn with_implied(lang: Lang, explanation: &str, implied: &[String]) -> String {
+    let mut by_key: Vec<(&str, Vec<&str>)> = Vec::new();
+    for pair in implied {
+        let (key, code) = pair.split_once('=').unwrap_or((pair, ""));
+        let label = qualifiers::label(code, lang).unwrap_or(code);
+        match by_key.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, labels)) => labels.push(label),
+            None => by_key.push((key, vec![label])),
+        }
+    }
+    let said: Vec<String> = by_key
+        .iter()
+        .map(|(key, labels)| format!("{}: {}", key_name(key, lang), labels.join(", ")))
+        .collect();
+    let said = said.join("; ");
+    match lang {
+        Lang::En => format!("{explanation} The role implies {said}."),
+        Lang::Fr => format!("{explanation} Le rôle implique {said}."),
+    }
+}
+
+/// A qualifier key's name in `lang`, as the explanation writes it.
+fn key_name(key: &str, lang: Lang) -> &str {
+    QUALIFIER_NAMES
+        .iter()
+        .find(|(en, _)| *en == key)
+        .map_or(key, |(en, fr)| if lang == Lang::Fr { fr } else { en })
+}
+
+/// The qualifier keys' names in English and French.
+const QUALIFIER_NAMES: [(&str, &str); 10] = [
+    ("seniority", "niveau hiérarchique"),
+    ("level", "échelon"),
+    ("employment", "emploi"),
+    ("credential", "titre"),
+    ("domains", "domaines"),
+    ("populations", "populations"),
+    ("settings", "milieux"),
+    ("location", "lieu"),
+    ("codes", "codes"),
+    ("unplaced", "non classé"),
+];
+
 /// Why a title with words of other occupations beside its match gets no role.
 pub(crate) fn explain_blocked(lang: Lang, matched: &str, words: &str) -> String {
     match lang {
@@ -194,29 +238,23 @@ fn describe_qualifiers(q: &Qualifiers, lang: Lang) -> String {
             .collect()
     };
     let as_written = |texts: Option<&str>| texts.into_iter().map(str::to_string).collect();
-    let fields: [(&str, &str, Vec<String>); 10] = [
-        (
-            "seniority",
-            "niveau hiérarchique",
-            coded(q.seniority().as_slice()),
-        ),
-        ("level", "échelon", as_written(q.level())),
-        ("employment", "emploi", coded(q.employment())),
-        ("credential", "titre", q.credential().to_vec()),
-        ("domains", "domaines", coded(q.domains())),
-        ("populations", "populations", coded(q.populations())),
-        ("settings", "milieux", coded(q.settings())),
-        ("location", "lieu", as_written(q.location())),
-        ("codes", "codes", q.codes().to_vec()),
-        ("unplaced", "non classé", q.other().to_vec()),
+    let values: [Vec<String>; 10] = [
+        coded(q.seniority().as_slice()),
+        as_written(q.level()),
+        coded(q.employment()),
+        q.credential().to_vec(),
+        coded(q.domains()),
+        coded(q.populations()),
+        coded(q.settings()),
+        as_written(q.location()),
+        q.codes().to_vec(),
+        q.other().to_vec(),
     ];
-    fields
-        .into_iter()
-        .filter(|(_, _, values)| !values.is_empty())
-        .map(|(en, fr, values)| {
-            let name = if lang == Lang::Fr { fr } else { en };
-            format!("{name}: {}", values.join(", "))
-        })
+    QUALIFIER_NAMES
+        .iter()
+        .zip(values)
+        .filter(|(_, values)| !values.is_empty())
+        .map(|((en, _), values)| format!("{}: {}", key_name(en, lang), values.join(", ")))
         .collect::<Vec<_>>()
         .join("; ")
 }

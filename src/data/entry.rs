@@ -53,6 +53,9 @@ pub struct Variant {
     pub(crate) unambiguous: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) needs_cue: bool,
+    /// Qualifiers this variant's words imply beyond the role's own (`key=code`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) implies: Vec<String>,
     pub(crate) status: VariantStatus,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) sources: Vec<String>,
@@ -89,6 +92,12 @@ impl Variant {
     /// a pathology society's credential).
     pub fn is_unambiguous(&self) -> bool {
         self.unambiguous
+    }
+
+    /// The qualifiers this variant implies beyond its role's, as `key=code` ("settings=prison"
+    /// for *peer specialist in corrections*): added to an answer that matched it.
+    pub fn implies(&self) -> &[String] {
+        &self.implies
     }
 
     /// Whether the title is also an ordinary word of other occupations in its language
@@ -160,6 +169,12 @@ pub struct Role {
     pub(crate) reason: Option<Bilingual>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) profile: Option<Profile>,
+    /// Qualifiers every title of the role implies (`key=code`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) implies: Vec<String>,
+    /// Qualifiers its variants' words say only as part of the role's name (`key=code`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) not_implied: Vec<String>,
     pub(crate) variants: Vec<Variant>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) codes: Vec<OccupationCode>,
@@ -241,6 +256,19 @@ impl Role {
     /// Links to occupational classifications.
     pub fn codes(&self) -> &[OccupationCode] {
         &self.codes
+    }
+
+    /// The qualifiers every title of this entry implies, as `key=code` ("populations=youth"
+    /// for the youth peer supporter): an answer naming the entry lists them in its qualifier
+    /// fields and in [`crate::Qualifiers::implied`].
+    pub fn implies(&self) -> &[String] {
+        &self.implies
+    }
+
+    /// Qualifiers that words of its variants say only as part of the entry's name, as
+    /// `key=code` ("seniority=manager" for *case manager*): never implied.
+    pub fn not_implied(&self) -> &[String] {
+        &self.not_implied
     }
 
     /// Sources for the role and its profile.

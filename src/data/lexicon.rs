@@ -15,6 +15,7 @@ use crate::data::embedded::{EMBEDDED_FILES, LEXICON_VERSION};
 use crate::data::entry::{Kind, OccupationCode, Role, Variant, VariantStatus};
 use crate::data::reader::{json_object, EntryReader};
 use crate::data::region::{self, Region};
+use crate::data::vocabulary;
 use crate::model::{Dimension, Lang, Profile, Status, Tradition};
 use crate::normalize;
 use crate::support::error::{ErrorKind, LexiconError, LexiconErrors};
@@ -212,6 +213,8 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "definition",
     "reason",
     "profile",
+    "implies",
+    "not_implied",
     "variants",
     "codes",
     "sources",
@@ -226,6 +229,7 @@ pub(crate) const VARIANT_FIELDS: &[&str] = &[
     "ambiguous",
     "unambiguous",
     "needs_cue",
+    "implies",
     "status",
     "sources",
 ];
@@ -285,6 +289,8 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
         .then(|| r.bilingual(obj, "reason"))
         .flatten();
     let profile = obj.get("profile").and_then(|p| read_profile(&mut r, p));
+    let implies = read_implications(&mut r, obj, "implies", "implies");
+    let not_implied = read_implications(&mut r, obj, "not_implied", "not_implied");
     let variants = read_variants(&mut r, obj);
     let codes = read_codes(&mut r, obj);
     let sources = r.strings(obj, "sources", "sources", true);
@@ -307,6 +313,8 @@ fn parse_file(file: &str, text: &str) -> Result<Role, Vec<LexiconError>> {
         definition: definition.expect("no errors"),
         reason,
         profile,
+        implies,
+        not_implied,
         variants,
         codes,
         sources,
@@ -505,6 +513,7 @@ fn read_variant(r: &mut EntryReader<'_>, v: &Map<String, Value>, path: &str) -> 
         }
     }
     let flags = read_flags(r, v, path);
+    let implies = read_implications(r, v, "implies", &format!("{path}.implies"));
     let status = read_status(r, v, path);
     let sources = r.strings(v, "sources", &format!("{path}.sources"), false);
     if let Some(text) = &text {
@@ -520,9 +529,28 @@ fn read_variant(r: &mut EntryReader<'_>, v: &Map<String, Value>, path: &str) -> 
         ambiguous: flags.ambiguous,
         unambiguous: flags.unambiguous,
         needs_cue: flags.needs_cue,
+        implies,
         status,
         sources,
     })
+}
+
+/// `key=code` qualifiers (`"implies": ["populations=youth"]`), each checked against the
+/// qualifier vocabulary and written as it holds them.
+fn read_implications(
+    r: &mut EntryReader<'_>,
+    obj: &Map<String, Value>,
+    field: &str,
+    path: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, pair) in r.strings(obj, field, path, false).iter().enumerate() {
+        match vocabulary::implication(pair) {
+            Ok((key, code)) => out.push(format!("{key}={code}")),
+            Err(message) => r.error(&format!("{path}[{i}]"), ErrorKind::UnknownValue(message)),
+        }
+    }
+    out
 }
 
 /// A variant's four flags.

@@ -32,7 +32,7 @@ pub(crate) const VOCABULARY_FIELDS: &[&str] = &[
     "code", "category", "label", "evidence", "words", "sources", "notes",
 ];
 /// The fields of one word, in canonical order.
-pub(crate) const WORD_FIELDS: &[&str] = &["text", "lang", "regions", "acronym", "status"];
+pub(crate) const WORD_FIELDS: &[&str] = &["text", "lang", "regions", "acronym", "also", "status"];
 /// The fields of one evidence rule, in canonical order.
 pub(crate) const RULE_FIELDS: &[&str] = &["dimension", "value", "when", "reason"];
 
@@ -144,6 +144,10 @@ pub(crate) enum When {
     Always,
     /// Only when the word stands before the role, in the same part of the title.
     BeforeRole,
+    /// Only when the word names the post's team or service: in a later part of the title
+    /// than the role, after a dash, comma or bracket ("Peer Support Worker – Hospital
+    /// Emergency").
+    TeamName,
 }
 
 /// One piece of evidence a code gives for the profile.
@@ -162,6 +166,9 @@ pub(crate) struct Word {
     pub text: String,
     /// Matched only when written in capitals (or exactly as listed): "ED" but not "Ed".
     pub acronym: bool,
+    /// Other codes the word names too ("ACT team": mental health, and the community
+    /// setting; "emergency department": the hospital setting too).
+    pub also: Vec<String>,
 }
 
 /// One qualifier code and everything the data says about it.
@@ -227,6 +234,64 @@ pub(crate) static VOCABULARY: Lazy<Vocabulary> = Lazy::new(|| {
         .unwrap_or_else(|e| panic!("the embedded qualifier data is invalid:\n{e}"))
 });
 
+/// The qualifier keys a lexicon entry may imply (`"implies": ["populations=youth"]`), as the
+/// answer names them, with their categories.
+pub(crate) const IMPLIED_KEYS: &[(&str, Category)] = &[
+    ("seniority", Category::Seniority),
+    ("employment", Category::Employment),
+    ("credential", Category::Credential),
+    ("domains", Category::Domain),
+    ("populations", Category::Population),
+    ("settings", Category::Setting),
+];
+
+/// A `key=code` implication checked against the embedded vocabulary: the key and the code as
+/// the vocabulary holds them (for a credential, one of its words: `credential=certified`), or
+/// what is wrong with it.
+pub(crate) fn implication(pair: &str) -> Result<(&'static str, &'static str), String> {
+    let keys = || {
+        IMPLIED_KEYS
+            .iter()
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((key, code)) = pair.split_once('=') else {
+        return Err(format!(
+            "\"{pair}\" is not key=code (keys: {}; e.g. populations=youth)",
+            keys()
+        ));
+    };
+    let Some(&(key, category)) = IMPLIED_KEYS.iter().find(|(k, _)| *k == key) else {
+        return Err(format!(
+            "\"{key}\" is not a qualifier key (expected one of: {})",
+            keys()
+        ));
+    };
+    let vocabulary: &'static Vocabulary = &VOCABULARY;
+    let codes = vocabulary.codes.iter().filter(|c| c.category == category);
+    if category == Category::Credential {
+        let folded = normalize::normalize(code);
+        let word = codes
+            .flat_map(|c| c.words.iter())
+            .find(|w| !w.acronym && normalize::normalize(&w.text) == folded);
+        return word.map(|w| (key, w.text.as_str())).ok_or_else(|| {
+            format!("\"{code}\" is not a credential word of data/qualifiers/credential.json")
+        });
+    }
+    let names: Vec<&'static str> = codes.map(|c| c.code.as_str()).collect();
+    names
+        .iter()
+        .find(|&&c| c == code)
+        .map(|&c| (key, c))
+        .ok_or_else(|| {
+            format!(
+                "\"{code}\" is not a code of {key} (expected one of: {})",
+                names.join(", ")
+            )
+        })
+}
+
 /// Checks the vocabulary files of `path/qualifiers/`, if that folder exists.
 pub(crate) fn check_folder(path: &Path) -> Vec<LexiconError> {
     let folder = path.join("qualifiers");
@@ -258,11 +323,36 @@ pub(crate) fn parse_vocabulary(files: &[(String, String)]) -> Result<Vocabulary,
         }
     }
     let phrases = index_phrases(&codes, &file_of, &mut errors);
+    check_also(&codes, &file_of, &mut errors);
     check_closed_lists_complete(&codes, files, &mut errors);
     if errors.is_empty() {
         Ok(Vocabulary { codes, phrases })
     } else {
         Err(LexiconErrors::from_errors(errors))
+    }
+}
+
+/// A word's `also` names other codes of the vocabulary than its own.
+fn check_also(codes: &[Code], file_of: &[&str], errors: &mut Vec<LexiconError>) {
+    for (c, code) in codes.iter().enumerate() {
+        for (w, word) in code.words.iter().enumerate() {
+            for (j, other) in word.also.iter().enumerate() {
+                let found = codes.iter().find(|o| o.code == *other);
+                let problem = match found {
+                    None => format!("\"{other}\" is not a code of the vocabulary"),
+                    Some(o) if o.code == code.code => {
+                        format!("\"{other}\" is the word's own code")
+                    }
+                    Some(_) => continue,
+                };
+                errors.push(LexiconError::new(
+                    file_of[c],
+                    Some(&code.code),
+                    Some(&format!("words[{w}].also[{j}]")),
+                    ErrorKind::UnknownValue(problem),
+                ));
+            }
+        }
     }
 }
 
@@ -468,11 +558,12 @@ fn read_rules(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Rule> {
         let when = match rule.get("when") {
             None => Some(When::Always),
             Some(Value::String(s)) if s == "before-role" => Some(When::BeforeRole),
+            Some(Value::String(s)) if s == "team-name" => Some(When::TeamName),
             Some(_) => {
                 r.error(
                     &format!("{path}.when"),
                     ErrorKind::UnknownValue(
-                        "the only condition is \"before-role\"; leave it out for always"
+                        "the conditions are \"before-role\" and \"team-name\"; leave it out for always"
                             .to_string(),
                     ),
                 );
@@ -536,6 +627,7 @@ fn read_words(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Word> {
             }
         }
         let acronym = r.optional_bool(w, "acronym", &format!("{path}.acronym"));
+        let also = r.strings(w, "also", &format!("{path}.also"), false);
         if let Some(status) = w.get("status") {
             if !matches!(status.as_str(), Some("verified" | "derived" | "unverified")) {
                 r.error(
@@ -558,7 +650,11 @@ fn read_words(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Word> {
                 )),
             );
         }
-        words.push(Word { text, acronym });
+        words.push(Word {
+            text,
+            acronym,
+            also,
+        });
     }
     words
 }

@@ -63,7 +63,7 @@ pub struct AddArgs {
 const FIELDS_HELP: &str = "Names: verdict, role, lineage, label, traditions, score, method, \
 matched, lang, candidates, functions, formality, relations, status, affiliations, spaces, \
 seniority, level, employment, credential, domains, populations, settings, location, codes, \
-other, evidence, other_occupation, other_occupation_codes, soc2018, onet_soc, isco08, noc2021, \
+other, implied, evidence, other_occupation, other_occupation_codes, soc2018, onet_soc, isco08, noc2021, \
 esco, explanation, error, lexicon_version (a column name with its peermap_ prefix is accepted \
 too). Each is the CSV column peermap_NAME, or the JSON key NAME with the value the full output \
 has for it (functions is profile.functions, seniority is qualifiers.seniority, soc2018 the \

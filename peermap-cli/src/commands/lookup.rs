@@ -92,6 +92,10 @@ fn qualifiers_text(answer: &Answer, lang: Lang) -> String {
             tr(lang, "unplaced words", "mots non classés"),
             written(q.other()),
         ),
+        (
+            tr(lang, "implied by the role", "implicites dans le rôle"),
+            written(q.implied()),
+        ),
     ];
     parts
         .into_iter()

@@ -73,6 +73,7 @@ pub fn csv_cells(answer: &Answer, lexicon: &Lexicon) -> Vec<String> {
         opt(q.location()),
         strings(q.codes()),
         strings(q.other()),
+        strings(q.implied()),
         evidence_cell(answer),
         opt(answer.other_occupation().map(|o| o.label())),
         strings(fields::other_occupation_codes(answer)),
@@ -156,6 +157,7 @@ fn write_field(t: &mut TailWriter, field: Field, answer: &Answer, lexicon: &Lexi
         Field::Location => t.put(q.location().unwrap_or_default()),
         Field::Codes => t.list(q.codes().iter().map(String::as_str)),
         Field::Other => t.list(q.other().iter().map(String::as_str)),
+        Field::Implied => t.list(q.implied().iter().map(String::as_str)),
         Field::Evidence => t.evidence(answer.evidence()),
         Field::OtherOccupation => t.put(answer.other_occupation().map_or("", |o| o.label())),
         Field::OtherOccupationCodes => t.list(
