@@ -129,25 +129,19 @@ pub(crate) fn parse_families(files: &[(String, String)]) -> Result<Families, Lex
 fn parse_file(file: &str, text: &str) -> Result<Family, Vec<LexiconError>> {
     let value = json_object(file, text)?;
     let mut r = EntryReader::new(file);
-    r.entry = value
-        .get("family")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let obj = r
-        .object(&value, "", FAMILY_FIELDS)
-        .expect("json_object returns objects");
-    let name = r.string(obj, "family", "family");
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str());
-    if let (Some(name), Some(stem)) = (&name, stem) {
-        if name != stem {
-            r.error("family", ErrorKind::IdNotFileName(stem.to_string()));
-        }
-    }
+    let obj = r.entry_object(&value, "family", FAMILY_FIELDS);
+    let name = r.name_of_file(obj, "family", file);
     r.string(obj, "tradition", "tradition");
     let generic_role = r.string(obj, "generic_role", "generic_role");
     let regions = read_regions(&mut r, obj);
-    let markers = read_list(&mut r, obj, "markers", MARKER_FIELDS, read_marker);
-    let heads = read_list(&mut r, obj, "heads", HEAD_FIELDS, read_head);
+    let markers = r.list_of(
+        obj,
+        "markers",
+        MARKER_FIELDS,
+        "a list of objects",
+        read_marker,
+    );
+    let heads = r.list_of(obj, "heads", HEAD_FIELDS, "a list of objects", read_head);
     r.strings(obj, "sources", "sources", true);
     if obj.get("notes").is_some_and(|n| !n.is_string()) {
         r.error("notes", ErrorKind::WrongType("a string"));
@@ -177,39 +171,6 @@ fn read_regions(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Region
         }
     }
     regions
-}
-
-/// Reads the list `field` of objects with `allowed` fields, each through `read`.
-fn read_list<T>(
-    r: &mut EntryReader<'_>,
-    obj: &Map<String, Value>,
-    field: &str,
-    allowed: &[&str],
-    read: fn(&mut EntryReader<'_>, &Map<String, Value>, &str) -> Option<T>,
-) -> Vec<T> {
-    let items = match obj.get(field) {
-        Some(Value::Array(items)) if !items.is_empty() => items,
-        Some(Value::Array(_)) => {
-            r.error(field, ErrorKind::Empty);
-            return Vec::new();
-        }
-        Some(_) => {
-            r.error(field, ErrorKind::WrongType("a list of objects"));
-            return Vec::new();
-        }
-        None => {
-            r.error(field, ErrorKind::Missing);
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{field}[{i}]");
-        if let Some(item) = r.object(item, &path, allowed) {
-            out.extend(read(r, item, &path));
-        }
-    }
-    out
 }
 
 /// The text's folded words, its language and its status: what markers and heads share.

@@ -457,32 +457,13 @@ fn read_profile(r: &mut EntryReader<'_>, value: &Value) -> Option<Profile> {
 }
 
 fn read_variants(r: &mut EntryReader<'_>, obj: &Map<String, Value>) -> Vec<Variant> {
-    let items = match obj.get("variants") {
-        None => {
-            r.error("variants", ErrorKind::Missing);
-            return Vec::new();
-        }
-        Some(Value::Array(items)) if items.is_empty() => {
-            r.error("variants", ErrorKind::Empty);
-            return Vec::new();
-        }
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            r.error(
-                "variants",
-                ErrorKind::WrongType("a list of variant objects"),
-            );
-            return Vec::new();
-        }
-    };
-    let mut variants = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("variants[{i}]");
-        if let Some(v) = r.object(item, &path, VARIANT_FIELDS) {
-            variants.extend(read_variant(r, v, &path));
-        }
-    }
-    variants
+    r.list_of(
+        obj,
+        "variants",
+        VARIANT_FIELDS,
+        "a list of variant objects",
+        read_variant,
+    )
 }
 
 /// One variant at `path`, if its text and language could be read.

@@ -147,31 +147,13 @@ impl SortedLines {
     #[inline]
     pub(crate) fn index_of(&self, key: &str) -> usize {
         // Samples before `below` are less than `key`; the others are not.
-        let (mut lo, mut hi) = (0, self.sample_ends.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.sampled(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let below = lo;
+        let below = first_not_below(0, self.sample_ends.len(), |j| self.sampled(j) < key);
         if below == 0 {
             return 0;
         }
         let first = (below - 1) * SAMPLE_EVERY + 1;
         let last = (below * SAMPLE_EVERY).min(self.len());
-        let (mut lo, mut hi) = (first, last);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.key_at(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+        first_not_below(first, last, |at| self.key_at(at) < key)
     }
 
     /// The key of line `at`.
@@ -194,6 +176,21 @@ impl SortedLines {
         };
         Some(self.blob[start..end].trim_end_matches('\n'))
     }
+}
+
+/// The first position in `lo..hi` where `below` no longer holds (`hi` if it always does);
+/// `below` must hold for a prefix of the range only.
+#[inline]
+fn first_not_below(mut lo: usize, mut hi: usize, below: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 pub(crate) static KEY_LINES: Lazy<SortedLines> =

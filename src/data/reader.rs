@@ -152,6 +152,77 @@ impl<'a> EntryReader<'a> {
         Some(obj)
     }
 
+    /// The object of a data file (as `json_object` returns it), named in messages by its
+    /// `id_field`, with unknown fields reported.
+    pub(crate) fn entry_object<'v>(
+        &mut self,
+        value: &'v Value,
+        id_field: &str,
+        allowed: &[&str],
+    ) -> &'v Map<String, Value> {
+        self.entry = value
+            .get(id_field)
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        self.object(value, "", allowed)
+            .expect("json_object returns objects")
+    }
+
+    /// The non-empty list `field` of objects with `allowed` fields, each read by `read` at its
+    /// path (`variants[3]`); `what` says what the list holds, for the error of a non-list.
+    pub(crate) fn list_of<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        allowed: &[&str],
+        what: &'static str,
+        read: fn(&mut EntryReader<'a>, &Map<String, Value>, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let items = match obj.get(field) {
+            Some(Value::Array(items)) if !items.is_empty() => items,
+            Some(Value::Array(_)) => {
+                self.error(field, ErrorKind::Empty);
+                return Vec::new();
+            }
+            Some(_) => {
+                self.error(field, ErrorKind::WrongType(what));
+                return Vec::new();
+            }
+            None => {
+                self.error(field, ErrorKind::Missing);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{field}[{i}]");
+            if let Some(item) = self.object(item, &path, allowed) {
+                out.extend(read(self, item, &path));
+            }
+        }
+        out
+    }
+
+    /// The string `field`, which names the entry and must equal its file's name (`youth` in
+    /// `youth.json`).
+    pub(crate) fn name_of_file(
+        &mut self,
+        obj: &Map<String, Value>,
+        field: &str,
+        file: &str,
+    ) -> Option<String> {
+        let name = self.string(obj, field, field);
+        let stem = std::path::Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str());
+        if let (Some(name), Some(stem)) = (&name, stem) {
+            if name != stem {
+                self.error(field, ErrorKind::IdNotFileName(stem.to_string()));
+            }
+        }
+        name
+    }
+
     pub(crate) fn bilingual(&mut self, obj: &Map<String, Value>, field: &str) -> Option<Bilingual> {
         self.bilingual_at(obj, field, field)
     }

@@ -441,23 +441,8 @@ fn check_closed_lists_complete(
 fn parse_file(file: &str, text: &str) -> Result<Code, Vec<LexiconError>> {
     let value = json_object(file, text)?;
     let mut r = EntryReader::new(file);
-    let Value::Object(fields) = &value else {
-        unreachable!("json_object returns objects")
-    };
-    r.entry = fields
-        .get("code")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let obj = r
-        .object(&value, "", VOCABULARY_FIELDS)
-        .expect("checked above");
-    let code = r.string(obj, "code", "code");
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str());
-    if let (Some(code), Some(stem)) = (&code, stem) {
-        if code != stem {
-            r.error("code", ErrorKind::IdNotFileName(stem.to_string()));
-        }
-    }
+    let obj = r.entry_object(&value, "code", VOCABULARY_FIELDS);
+    let code = r.name_of_file(obj, "code", file);
     let category = read_category(&mut r, obj, code.as_deref());
     let label = r.bilingual(obj, "label");
     let rules = read_rules(&mut r, obj);
