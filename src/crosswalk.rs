@@ -15,6 +15,7 @@ use once_cell::sync::Lazy;
 use crate::answer::assemble::{Assembler, Parts};
 use crate::answer::types::{Answer, Verdict};
 use crate::data::composition;
+use crate::data::decisions::{DecisionTarget, Decisions};
 use crate::data::lexicon::Lexicon;
 use crate::data::occupations::OCCUPATION_SOURCES;
 use crate::data::region::Region;
@@ -79,6 +80,8 @@ pub struct Error {
 #[derive(Debug)]
 enum ErrorKind {
     Lexicon(LexiconErrors),
+    /// A decision names an entry the lexicon does not hold: where, and the id.
+    Decision(String, String),
     Threshold(f64),
     Region(String),
     Classification(String),
@@ -99,6 +102,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             ErrorKind::Lexicon(e) => write!(f, "invalid lexicon:\n{e}"),
+            ErrorKind::Decision(origin, id) => write!(
+                f,
+                "{origin}: the decision \"{id}\" is not an entry of the lexicon (expected a role id, a not-peer entry id or not_peer)"
+            ),
             ErrorKind::Threshold(t) => write!(f, "threshold {t} is not in [0, 1]"),
             ErrorKind::Region(r) => {
                 write!(
@@ -145,6 +152,7 @@ pub struct CrosswalkBuilder {
     default_lexicon: bool,
     closed_world: bool,
     left_out: Vec<String>,
+    decisions: Arc<Decisions>,
 }
 
 impl Default for CrosswalkBuilder {
@@ -157,6 +165,7 @@ impl Default for CrosswalkBuilder {
             default_lexicon: true,
             closed_world: false,
             left_out: Vec::new(),
+            decisions: Arc::default(),
         }
     }
 }
@@ -203,6 +212,15 @@ impl CrosswalkBuilder {
         self
     }
 
+    /// A person's decisions, applied before matching: a decided title gets that answer with
+    /// method [`Method::Decision`] and score 1. Replaces decisions given before; merge several
+    /// files into one [`Decisions`] (a later decision about a key wins). The answers'
+    /// `lexicon_version` then ends with a short hash of the decisions.
+    pub fn decisions(&mut self, decisions: Decisions) -> &mut Self {
+        self.decisions = Arc::new(decisions);
+        self
+    }
+
     /// Drops the embedded lexicon: only the user lexicons given are used.
     pub fn no_default_lexicon(&mut self) -> &mut Self {
         self.default_lexicon = false;
@@ -232,7 +250,16 @@ impl CrosswalkBuilder {
             excluded |= 1 << bit;
         }
         let engine = self.engine()?;
+        self.check_decisions(&engine.lexicon)?;
+        let version = if self.decisions.is_empty() {
+            Arc::clone(engine.parts.version())
+        } else {
+            let hash = self.decisions.hash();
+            Arc::from(format!("{}+d{hash:08x}", engine.lexicon.version()))
+        };
         let mut crosswalk = Crosswalk {
+            version,
+            decisions: Arc::clone(&self.decisions),
             engine,
             threshold: self.threshold,
             region,
@@ -242,6 +269,20 @@ impl CrosswalkBuilder {
         };
         crosswalk.table = Arc::new(crosswalk.build_table());
         Ok(crosswalk)
+    }
+
+    /// Every decision names an entry of the lexicon, or `not_peer`.
+    fn check_decisions(&self, lexicon: &Lexicon) -> Result<(), Error> {
+        for decision in self.decisions.iter() {
+            if let DecisionTarget::Entry(id) = decision.target() {
+                if lexicon.get(id).is_none() {
+                    return Err(Error {
+                        kind: ErrorKind::Decision(decision.origin().to_string(), id.clone()),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     fn engine(&self) -> Result<Arc<Engine>, Error> {
@@ -276,6 +317,10 @@ pub struct Crosswalk {
     background: Option<Background>,
     /// Answers to titles that are one variant's words and nothing else (see `Table`).
     table: Arc<Table>,
+    /// A person's decisions, applied before matching.
+    decisions: Arc<Decisions>,
+    /// The lexicon's version, with the decisions' hash when there are any.
+    version: Arc<str>,
 }
 
 /// The answers to titles made of exactly one lexicon variant's words, computed once per
@@ -332,7 +377,8 @@ impl Crosswalk {
         let (title, truncated) = normalize::truncate(title);
         let tokens = normalize::tokenize(title);
         let answer = self
-            .answer_from_table(title, &tokens)
+            .decided(title, &tokens)
+            .or_else(|| self.answer_from_table(title, &tokens))
             .unwrap_or_else(|| self.classify_tokens(title, &tokens));
         if truncated {
             self.assembler().truncated(answer)
@@ -358,7 +404,18 @@ impl Crosswalk {
             lang: self.lang,
             threshold: self.threshold,
             background: self.background.as_ref(),
+            version: &self.version,
         }
+    }
+
+    /// A person's answer, when the decisions hold the title's key.
+    fn decided(&self, title: &str, tokens: &[Token]) -> Option<Answer> {
+        if self.decisions.is_empty() {
+            return None;
+        }
+        let key = normalize::key_of(tokens);
+        let decision = self.decisions.for_key(&key, self.region.as_ref())?;
+        Some(self.assembler().decided(title, tokens, decision))
     }
 
     /// The table's answer when the title is exactly one variant's words.

@@ -170,6 +170,28 @@
 //!
 //! [`CrosswalkBuilder::closed_world`] turns it off.
 //!
+//! # A person's decisions
+//!
+//! What the crosswalk leaves ambiguous or unknown, a person may decide once: [`Decisions`]
+//! holds [`Decision`]s (a title as written, an entry id or [`DecisionTarget::NotPeer`], a
+//! note, where it was written), given to [`CrosswalkBuilder::decisions`]. A decided title gets
+//! that answer before matching, with [`Method::Decision`] and score 1; reading the file is the
+//! caller's (the command-line tool reads the CSV of `peermap review`).
+//!
+//! ```
+//! use peermap::{Crosswalk, Decision, DecisionTarget, Decisions, Method};
+//!
+//! let mut decisions = Decisions::new();
+//! let target = DecisionTarget::Entry("peer-navigator".into());
+//! decisions.add(Decision::new("Peer Housing Navigator", target, "housing team", "review.csv:4"));
+//! let crosswalk = Crosswalk::builder().decisions(decisions).build()?;
+//! let answer = crosswalk.classify("Peer Housing Navigators");
+//! assert_eq!(answer.role(), Some("peer-navigator"));
+//! assert_eq!(answer.method(), Some(Method::Decision));
+//! assert_eq!(answer.decision(), Some("review.csv:4"));
+//! # Ok::<(), peermap::Error>(())
+//! ```
+//!
 //! # Many titles
 //!
 //! [`Crosswalk::classify_batch`] codes each distinct title once and returns one answer per
@@ -231,6 +253,7 @@ mod resolve;
 pub use answer::types::{Answer, Candidate, Verdict};
 pub use crosswalk::{classify, Crosswalk, CrosswalkBuilder, Error, DEFAULT_THRESHOLD};
 pub use data::canonical::canonical_form;
+pub use data::decisions::{Decision, DecisionTarget, Decisions};
 pub use data::embedded::LEXICON_VERSION;
 pub use data::entry::{Bilingual, Kind, OccupationCode, Role, Variant, VariantStatus};
 pub use data::lexicon::{check_path, Lexicon};

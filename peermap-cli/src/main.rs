@@ -10,6 +10,8 @@
 
 mod cli;
 mod commands;
+mod decisions;
+mod entries;
 mod fields;
 mod setup;
 mod table;
@@ -20,7 +22,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command, LexiconCommand};
-use crate::commands::{classify, compare, find, lexicon, lookup, report, roles, show, similar};
+use crate::commands::{
+    classify, compare, find, lexicon, lookup, report, review, roles, show, similar,
+};
 
 /// Exit code of a fatal error.
 const EXIT_FATAL: u8 = 1;
@@ -65,6 +69,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Similar(args) => similar::run(args)?,
         Command::Find(args) => find::run(args)?,
         Command::Report(args) => report::run(args)?,
+        Command::Review(args) => review::run(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check::run(args)?,
         Command::Lexicon(LexiconCommand::Add(args)) => lexicon::add::run(args)?,
         Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export::run(args)?,

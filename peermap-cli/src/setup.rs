@@ -78,6 +78,15 @@ pub fn crosswalk(opts: &CrosswalkOpts) -> anyhow::Result<Crosswalk> {
         opts.threshold,
     )?;
     builder.closed_world(opts.closed_world);
+    let plain = finish(&mut builder, &opts.lexicon)?;
+    if opts.decisions.is_empty() {
+        return Ok(plain);
+    }
+    let loaded = crate::decisions::load(&opts.decisions, &plain)?;
+    for warning in &loaded.warnings {
+        eprintln!("peermap: warning: {warning}");
+    }
+    builder.decisions(loaded.decisions);
     finish(&mut builder, &opts.lexicon)
 }
 

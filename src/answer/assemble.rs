@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::answer::explain;
 use crate::answer::types::{Answer, Candidate, Verdict};
+use crate::data::decisions::{Decision, DecisionTarget};
 use crate::data::entry::{Kind, Role, Variant};
 use crate::data::lexicon::Lexicon;
 use crate::matching::background::{Background, Span};
@@ -78,6 +79,11 @@ pub(crate) struct Parts {
 }
 
 impl Parts {
+    /// The lexicon's version, as answers carry it.
+    pub(crate) fn version(&self) -> &Arc<str> {
+        &self.version
+    }
+
     pub(crate) fn new(lexicon: &Lexicon, index: &Index) -> Parts {
         Parts {
             shared: lexicon
@@ -119,6 +125,8 @@ pub(crate) struct Assembler<'a> {
     pub threshold: f64,
     /// The other occupations' titles; `None` in a closed world.
     pub background: Option<&'a Background>,
+    /// The version every answer carries (the lexicon's, and the decisions' hash).
+    pub version: &'a Arc<str>,
 }
 
 impl Assembler<'_> {
@@ -230,8 +238,9 @@ impl Assembler<'_> {
             profile: Profile::default(),
             reason: None,
             other_occupation: None,
+            decision: None,
             truncated: false,
-            lexicon_version: Arc::clone(&self.parts.version),
+            lexicon_version: Arc::clone(self.version),
             explanation: Arc::clone(&self.parts.no_text),
         }
     }
@@ -408,6 +417,44 @@ impl Assembler<'_> {
     pub(crate) fn truncated(&self, mut answer: Answer) -> Answer {
         answer.truncated = true;
         answer.explanation = explain::truncation_note(&answer.explanation, self.lang).into();
+        answer
+    }
+
+    /// The answer a person decided for the title: the entry's role, profile and reason (or
+    /// `not_peer` with no role), method `decision`, score 1, the qualifiers read from the
+    /// whole title, and the note and the decision's origin in the explanation.
+    pub(crate) fn decided(&self, title: &str, tokens: &[Token], decision: &Decision) -> Answer {
+        let reading = crate::qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
+        let mut answer = self.blank(title, reading);
+        let evidence = std::mem::take(&mut answer.evidence);
+        answer.method = Some(Method::Decision);
+        answer.decision = Some(Arc::from(decision.origin()));
+        answer.score = 1.0;
+        answer.matched = Some(Arc::from(decision.title()));
+        let said = explain::explain_decided(self.lang, decision.origin(), decision.note());
+        let role_at = match decision.target() {
+            DecisionTarget::Entry(id) => self.chooser.index.role_at.get(id.as_str()).copied(),
+            DecisionTarget::NotPeer => None,
+        };
+        match role_at {
+            Some(at) => {
+                let role = self.chooser.role(at);
+                answer.candidates = Arc::from(vec![Candidate {
+                    role: Arc::clone(&self.parts.shared[at].id),
+                    score: 1.0,
+                }]);
+                self.fill_role(&mut answer, at, &Resolution::Title);
+                answer.explanation = said.into();
+                self.imply(&mut answer, role, None);
+                if answer.verdict == Verdict::PeerRole {
+                    answer.evidence = evidence;
+                }
+            }
+            None => {
+                answer.verdict = Verdict::NotPeer;
+                answer.explanation = said.into();
+            }
+        }
         answer
     }
 }

@@ -208,6 +208,21 @@ const QUALIFIER_NAMES: [(&str, &str); 10] = [
     ("unplaced", "non classé"),
 ];
 
+/// Why a title has a person's answer: where it was decided, and the person's note.
+pub(crate) fn explain_decided(lang: Lang, origin: &str, note: &str) -> String {
+    let mut text = match lang {
+        Lang::En => format!("Decided by a person ({origin})."),
+        Lang::Fr => format!("Décidé par une personne ({origin})."),
+    };
+    if !note.is_empty() {
+        text.push_str(&match lang {
+            Lang::En => format!(" Note: {note}"),
+            Lang::Fr => format!(" Note : {note}"),
+        });
+    }
+    text
+}
+
 /// Why a title with words of other occupations beside its match gets no role.
 pub(crate) fn explain_blocked(lang: Lang, matched: &str, words: &str) -> String {
     match lang {

@@ -91,6 +91,8 @@ pub struct Answer {
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) reason: Option<Arc<str>>,
     pub(crate) other_occupation: Option<Box<Occupation>>,
+    /// Where the person's decision was written (`review.csv:12`), on method `decision`.
+    pub(crate) decision: Option<Arc<str>>,
     pub(crate) truncated: bool,
     pub(crate) lexicon_version: Arc<str>,
     pub(crate) explanation: Arc<str>,
@@ -101,6 +103,12 @@ impl Answer {
     /// occupation, from the background vocabulary; `None` otherwise.
     pub fn other_occupation(&self) -> Option<&Occupation> {
         self.other_occupation.as_deref()
+    }
+
+    /// On method `decision`: where the person's decision was written (`review.csv:12`, as
+    /// given to [`crate::Decision::new`]); `None` otherwise.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
     }
 
     /// The title as given (cut at [`crate::MAX_TITLE_CHARS`] if it was longer).

@@ -1,6 +1,6 @@
 //! The data the stages read, loaded in this one layer: the lexicon of peer roles and
-//! look-alikes, the qualifier vocabulary, the composition families and the background
-//! occupations, each validated as code (every problem named by file, entry and field), and
+//! look-alikes, the qualifier vocabulary, the composition families, the background
+//! occupations and a person's decisions, each validated as code (every problem named by file, entry and field), and
 //! their canonical formatting.
 //!
 //! It takes the embedded files (or a user's folder) and gives validated, immutable data; the
@@ -8,6 +8,7 @@
 
 pub(crate) mod canonical;
 pub(crate) mod composition;
+pub(crate) mod decisions;
 pub(crate) mod embedded;
 pub(crate) mod entry;
 pub(crate) mod lexicon;

@@ -36,10 +36,12 @@ pub enum Method {
     Composed,
     /// The title is another occupation's, from the background vocabulary.
     Occupation,
+    /// A person decided this title (a decisions file given to the crosswalk).
+    Decision,
 }
 
 impl Method {
-    /// `exact`, `normalized`, `abbreviation`, `fuzzy`, `composed` or `occupation`.
+    /// `exact`, `normalized`, `abbreviation`, `fuzzy`, `composed`, `occupation` or `decision`.
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Exact => "exact",
@@ -48,6 +50,7 @@ impl Method {
             Method::Fuzzy => "fuzzy",
             Method::Composed => "composed",
             Method::Occupation => "occupation",
+            Method::Decision => "decision",
         }
     }
 }

@@ -160,6 +160,61 @@ pub struct ReportArgs {
     pub lexicon: LexiconOpts,
 }
 
+/// Arguments of `peermap review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The coded rows (the JSON lines output of `classify --format jsonl`, or a `.jsonl`
+    /// file), or an input file of titles, which is coded first.
+    #[arg(value_name = "CODED.jsonl|INPUT")]
+    pub input: PathBuf,
+
+    /// The review CSV to write (atomically); standard output without it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The column holding the titles, when INPUT is coded first (as for `classify`).
+    #[arg(long, short = 'c', value_name = "NAME|INDEX")]
+    pub column: Option<String>,
+
+    /// The separator of the review CSV (and of INPUT when it is coded first); by default the
+    /// input's, or a comma for JSON lines.
+    #[arg(long, short = 'd', value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// Also list committed answers below `--below`: `low-confidence`.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub include: Vec<ReviewInclude>,
+
+    /// With `--include low-confidence`: list peer-role and look-alike answers scoring below
+    /// this.
+    #[arg(long, value_name = "X", default_value_t = 0.9, value_parser = crate::cli::options::parse_threshold)]
+    pub below: f64,
+
+    /// List the titles a decisions file marked `skip` too.
+    #[arg(long)]
+    pub include_skipped: bool,
+
+    /// Start the CSV with a UTF-8 byte-order mark, so that Excel on Windows reads its accents.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Write CSV cells that start with =, +, - or @ as they are (see `classify`).
+    #[arg(long)]
+    pub keep_formulas: bool,
+
+    /// Crosswalk options (for coding INPUT; `--lang fr` writes French headers; the
+    /// `--decisions` files' decided and skipped titles are left out).
+    #[command(flatten)]
+    pub crosswalk: CrosswalkOpts,
+}
+
+/// What `review` lists besides the ambiguous and unknown titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReviewInclude {
+    /// Committed answers scoring below `--below`.
+    LowConfidence,
+}
+
 /// Arguments of `peermap lookup`.
 #[derive(Debug, Args)]
 pub struct LookupArgs {

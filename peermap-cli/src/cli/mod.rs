@@ -11,7 +11,7 @@ mod usage;
 
 pub use self::args::{
     AddArgs, CheckArgs, ClassifyArgs, CompareArgs, ExportArgs, FindArgs, FmtArgs, LookupArgs,
-    ReportArgs, RolesArgs, ShowArgs, SimilarArgs,
+    ReportArgs, ReviewArgs, ReviewInclude, RolesArgs, ShowArgs, SimilarArgs,
 };
 pub use self::options::{CrosswalkOpts, LangArg, LexiconOpts, OutputFormat, TextFormat};
 pub use self::parser::{version, Cli, Command, LexiconCommand};

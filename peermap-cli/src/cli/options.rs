@@ -39,6 +39,12 @@ pub struct CrosswalkOpts {
     #[arg(long)]
     pub closed_world: bool,
 
+    /// A decisions file: the CSV `peermap review` writes, with its decision column filled
+    /// (a role id, a not-peer entry id, not_peer, or skip). Decided titles get that answer
+    /// (method decision) before matching. May be given several times; a later file wins.
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Vec<std::path::PathBuf>,
+
     /// Lexicon options.
     #[command(flatten)]
     pub lexicon: LexiconOpts,
@@ -104,7 +110,7 @@ fn parse_region(text: &str) -> Result<String, String> {
 }
 
 /// Checks that a threshold is a number in [0, 1].
-fn parse_threshold(text: &str) -> Result<f64, String> {
+pub(crate) fn parse_threshold(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err(format!("\"{text}\" is not a number between 0 and 1")),

@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 
 use crate::cli::args::{
     AddArgs, CheckArgs, ClassifyArgs, CompareArgs, ExportArgs, FindArgs, FmtArgs, LookupArgs,
-    ReportArgs, RolesArgs, ShowArgs, SimilarArgs,
+    ReportArgs, ReviewArgs, RolesArgs, ShowArgs, SimilarArgs,
 };
 
 /// The version line: the crate version and the embedded lexicon's version.
@@ -71,6 +71,12 @@ pub enum Command {
     /// from the JSON lines output of `classify`: verdicts, roles, traditions, the six questions,
     /// qualifiers, and the ambiguous, not-peer and unknown titles to review.
     Report(ReportArgs),
+    /// List what peermap could not decide, one row per distinct title (most frequent first),
+    /// as a CSV a person fills in: its decision column, given back to `classify --decisions`,
+    /// answers those titles from then on.
+    ///
+    /// Example: peermap review coded.jsonl -o review.csv
+    Review(ReviewArgs),
     /// Work on lexicon files (for contributors).
     #[command(subcommand)]
     Lexicon(LexiconCommand),

@@ -7,10 +7,10 @@ pub mod find;
 pub mod lexicon;
 pub mod lookup;
 pub mod report;
+pub mod review;
 pub mod roles;
 pub mod show;
 pub mod similar;
 
-mod entries;
 mod print;
 mod text;

@@ -6,9 +6,9 @@ use peermap::{Lang, Lexicon};
 use serde::Serialize;
 
 use crate::cli::{RolesArgs, TextFormat};
-use crate::commands::entries::{counts, variant_count, VariantCounts};
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::{pad, tr, DASH};
+use crate::entries::{counts, variant_count, VariantCounts};
 use crate::setup;
 
 /// `peermap roles`.

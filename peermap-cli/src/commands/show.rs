@@ -6,9 +6,9 @@ use peermap::{Lang, Lexicon, Role};
 use serde::Serialize;
 
 use crate::cli::{ShowArgs, TextFormat};
-use crate::commands::entries::{counts, find_role, variant_count, VariantCounts};
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::{field, pad, questions, tr};
+use crate::entries::{counts, find_role, variant_count, VariantCounts};
 use crate::setup;
 
 /// `peermap show`.

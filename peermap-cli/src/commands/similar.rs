@@ -6,9 +6,9 @@ use peermap::{Lang, Role};
 use serde::Serialize;
 
 use crate::cli::{SimilarArgs, TextFormat};
-use crate::commands::entries::find_role;
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::tr;
+use crate::entries::find_role;
 use crate::setup;
 
 /// `peermap similar`.

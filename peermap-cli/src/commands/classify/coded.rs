@@ -63,6 +63,8 @@ pub struct Coded {
     pub out: Box<[u8]>,
     /// What the workforce report needs (with `--report` only).
     pub report: Option<ReportRow>,
+    /// The decisions file whose decision answered the row, if one did.
+    pub decided_by: Option<Box<str>>,
 }
 
 /// The settings a coding thread needs.
@@ -105,5 +107,14 @@ pub fn render(answer: &Answer, coder: Coder<'_>) -> serde_json::Result<Coded> {
         other_occupation: answer.other_occupation().is_some(),
         out,
         report: coder.with_report.then(|| ReportRow::from_answer(answer)),
+        decided_by: answer.decision().map(decisions_file),
     })
+}
+
+/// The file of a decision's origin (`review.csv:12` → `review.csv`).
+fn decisions_file(origin: &str) -> Box<str> {
+    origin
+        .rsplit_once(':')
+        .map_or(origin, |(file, _)| file)
+        .into()
 }

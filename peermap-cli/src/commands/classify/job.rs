@@ -166,6 +166,9 @@ impl<'a> Job<'a> {
         if c.other_occupation {
             self.tally.other_occupations += 1;
         }
+        if let Some(file) = &c.decided_by {
+            *self.tally.decided.entry(file.to_string()).or_default() += 1;
+        }
         if let (Some(report), Some(row)) = (&mut self.report, &c.report) {
             report.add(row);
         }

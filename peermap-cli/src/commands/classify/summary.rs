@@ -74,6 +74,8 @@ pub struct Tally {
     pub invalid_encoding: u64,
     /// The input was UTF-16: invalid cells are damage, not a wrong `--encoding`.
     pub utf16: bool,
+    /// Rows a person's decision answered, by the decisions file it came from.
+    pub decided: std::collections::BTreeMap<String, u64>,
 }
 
 impl Tally {
@@ -114,6 +116,9 @@ impl Tally {
                 writeln!(out, "    look-alike {curated:>8} {:>6.1}%", share(curated))?;
                 writeln!(out, "    occupation {others:>8} {:>6.1}%", share(others))?;
             }
+        }
+        for (file, n) in &self.decided {
+            writeln!(out, "  decided    {n:>10} {:>6.1}%  from {file}", share(*n))?;
         }
         let top = self.unknown.top(TOP_UNKNOWN);
         if !top.is_empty() {

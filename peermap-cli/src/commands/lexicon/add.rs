@@ -7,8 +7,8 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::cli::AddArgs;
-use crate::commands::entries::close_ids;
 use crate::commands::lexicon::files::replace_file;
+use crate::entries::close_ids;
 
 /// `peermap lexicon add`: one variant into a role's file, checked, in canonical form.
 pub fn run(args: &AddArgs) -> anyhow::Result<()> {

@@ -54,6 +54,15 @@ impl Report {
         let _ = writeln!(html, "<h2>{}</h2>", escape(t.verdicts_title));
         let _ = writeln!(html, "<p>{}</p>", escape(t.verdicts_note));
         bar_chart(html, "chart-verdicts", &bars, self.rows, t);
+        if self.decided > 0 {
+            let _ = writeln!(
+                html,
+                "<p id=\"decided\" data-count=\"{}\">{} {}</p>",
+                self.decided,
+                self.decided,
+                escape(t.decided_note)
+            );
+        }
         html.push_str("</section>\n");
     }
 

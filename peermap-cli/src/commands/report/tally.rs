@@ -25,6 +25,8 @@ pub struct ReportRow {
     settings: Vec<String>,
     /// The label of the other occupation a `not_peer` title names, if it names one.
     occupation: Option<String>,
+    /// Answered by a person's decision.
+    decided: bool,
 }
 
 impl ReportRow {
@@ -45,6 +47,7 @@ impl ReportRow {
             populations: owned(q.populations()),
             settings: owned(q.settings()),
             occupation: answer.other_occupation().map(|o| o.label().to_string()),
+            decided: answer.decision().is_some(),
         }
     }
 
@@ -93,6 +96,7 @@ impl ReportRow {
             occupation: value["other_occupation"]["label"]
                 .as_str()
                 .map(str::to_string),
+            decided: value["method"] == "decision",
         })
     }
 }
@@ -112,6 +116,8 @@ pub struct Report {
     /// `not_peer` titles that name another occupation (the background vocabulary).
     pub other_occupations: Review,
     pub unknown: Review,
+    /// Rows a person's decision answered.
+    pub decided: u64,
 }
 
 /// Titles to review, with how often each came.
@@ -150,6 +156,7 @@ impl Report {
     /// Counts one row.
     pub fn add(&mut self, row: &ReportRow) {
         self.rows += 1;
+        self.decided += u64::from(row.decided);
         let at = VERDICTS.iter().position(|v| *v == row.verdict).unwrap_or(4);
         self.verdicts[at] += 1;
         match row.verdict.as_str() {
