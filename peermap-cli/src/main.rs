@@ -71,7 +71,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(args)?,
         Command::Review(args) => review::run(args)?,
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check::run(args)?,
-        Command::Lexicon(LexiconCommand::Add(args)) => lexicon::add::run(args)?,
+        Command::Lexicon(LexiconCommand::Add(args)) => match &args.from_decisions {
+            Some(file) => lexicon::from_decisions::run(args, file)?,
+            None => lexicon::add::run(args)?,
+        },
         Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export::run(args)?,
         Command::Lexicon(LexiconCommand::Fmt(args)) => {
             return Ok(match lexicon::fmt::run(args)? {

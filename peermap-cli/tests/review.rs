@@ -320,3 +320,76 @@ fn a_changed_key_or_a_decision_the_lexicon_contradicts_is_a_warning_not_an_error
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("peer-navigator"));
 }
+
+#[test]
+fn decisions_become_lexicon_variants_in_their_entries_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let embedded = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    for entry in fs::read_dir(&embedded).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let decisions = dir.path().join("decisions.csv");
+    fs::write(
+        &decisions,
+        format!(
+            "{HEADER}peer housing navigator,Peer Housing Navigator,9,unknown,,,,peer-navigator,housing team\n\
+             pair aidant hebergement,Pair aidant en hébergement,3,unknown,,,,peer-support-worker,\n\
+             navigator,Navigator,5,ambiguous,,,,peer-navigator,\n\
+             relai promotionnel,Relai promotionnel,2,unknown,,,,not_peer,\n\
+             psw,PSW,4,ambiguous,,,,skip,\n"
+        ),
+    )
+    .unwrap();
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "lexicon",
+            "add",
+            "--from-decisions",
+            decisions.to_str().unwrap(),
+            "--source",
+            "team review 2026-Q4",
+            "--data",
+            data.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        peermap(&args)
+    };
+    let before = fs::read_to_string(data.join("peer-navigator.json")).unwrap();
+    let dry = ok(args(&["--dry-run"]));
+    let said = String::from_utf8_lossy(&dry.stdout).into_owned();
+    assert!(
+        said.contains("would add \"Peer Housing Navigator\""),
+        "{said}"
+    );
+    assert!(
+        said.contains("(lang en, guessed)") && said.contains("(lang fr, guessed)"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(data.join("peer-navigator.json")).unwrap(),
+        before
+    );
+
+    let done = ok(args(&[]));
+    let said = String::from_utf8_lossy(&done.stdout).into_owned();
+    assert!(said.contains("added 2 variants; left 3:"), "{said}");
+    assert!(said.contains("is already in peer-navigator"), "{said}");
+    assert!(
+        said.contains("is not_peer") && said.contains("is marked skip"),
+        "{said}"
+    );
+    let file = fs::read_to_string(data.join("peer-navigator.json")).unwrap();
+    assert!(file.contains("{\"text\": \"Peer Housing Navigator\", \"lang\": \"en\", \"sources\": [\"team review 2026-Q4\"]}"), "{file}");
+    ok(peermap(&["lexicon", "check", data.to_str().unwrap()]));
+    ok(peermap(&[
+        "lexicon",
+        "fmt",
+        "--check",
+        data.to_str().unwrap(),
+    ]));
+}

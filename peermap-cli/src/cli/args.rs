@@ -25,17 +25,22 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The entry's id (its file is DATA/ROLE.json), e.g. peer-navigator.
-    #[arg(value_name = "ROLE")]
-    pub role: String,
+    #[arg(value_name = "ROLE", required_unless_present = "from_decisions")]
+    pub role: Option<String>,
 
     /// The title as people write it (type it once: case, accents, plurals, gender and
     /// inclusive forms are folded by the matcher).
-    #[arg(value_name = "TITLE")]
-    pub title: String,
+    #[arg(value_name = "TITLE", required_unless_present = "from_decisions")]
+    pub title: Option<String>,
 
-    /// The title's language.
-    #[arg(long, value_enum, ignore_case = true)]
-    pub lang: LangArg,
+    /// The title's language (with --from-decisions: every title's, instead of the guess).
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        required_unless_present = "from_decisions"
+    )]
+    pub lang: Option<LangArg>,
 
     /// Where the title is used: an ISO 3166 code (CA, FR, CA-QC); repeatable. A Canadian
     /// province alone (QC) is read as CA-QC.
@@ -43,7 +48,8 @@ pub struct AddArgs {
     pub region: Vec<String>,
 
     /// A public page where the title is used (a posting, a programme page, a law); repeatable.
-    #[arg(long, value_name = "URL")]
+    /// With --from-decisions, a note on where the decisions come from will do.
+    #[arg(long, value_name = "URL|NOTE")]
     pub source: Vec<String>,
 
     /// The title is an acronym (matched only as a whole word).
@@ -53,6 +59,16 @@ pub struct AddArgs {
     /// The title is a bare head shared by several entries.
     #[arg(long)]
     pub ambiguous: bool,
+
+    /// Add every title a decisions file decides as a lexicon entry (a filled `peermap review`
+    /// CSV), to that entry's file, each with its language (guessed from the title unless
+    /// --lang) and the decision's region; not-peer decisions and skips are left and listed.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["role", "title", "acronym", "ambiguous"])]
+    pub from_decisions: Option<PathBuf>,
+
+    /// With --from-decisions: print what would be added, and write nothing.
+    #[arg(long, requires = "from_decisions")]
+    pub dry_run: bool,
 
     /// The lexicon folder.
     #[arg(long, value_name = "DIR", default_value = "data")]

@@ -10,14 +10,69 @@ use crate::cli::AddArgs;
 use crate::commands::lexicon::files::replace_file;
 use crate::entries::close_ids;
 
-/// `peermap lexicon add`: one variant into a role's file, checked, in canonical form.
+/// `peermap lexicon add`: one variant into a role's file, checked, in canonical form
+/// (`--from-decisions` is `from_decisions`).
 pub fn run(args: &AddArgs) -> anyhow::Result<()> {
-    let file = args.data.join(format!("{}.json", args.role));
+    let (Some(role), Some(title), Some(lang)) = (&args.role, &args.title, args.lang) else {
+        anyhow::bail!("lexicon add needs ROLE, TITLE and --lang, or --from-decisions FILE");
+    };
+    let variant = new_variant(args, title, lang.into(), &args.region)?;
+    let added = add_variant(&args.data, role, title, variant, true)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "added to {}:{}", added.file, added.line)?;
+    if args.source.is_empty() {
+        writeln!(
+            out,
+            "note: without --source the variant is marked \"unverified\"; add a source when you find one"
+        )?;
+    }
+    Ok(())
+}
+
+/// Where a variant was (or would be) added.
+pub struct Added {
+    pub file: String,
+    pub line: usize,
+}
+
+/// Why a title was not added.
+pub enum NotAdded {
+    /// The entry already has it (as written there).
+    AlreadyThere(String),
+}
+
+/// Adds `variant` (for `title`) to the entry `role` of the folder `data`, in canonical form,
+/// after checking the folder would stay valid; with `write` false, only says where.
+pub fn add_variant(
+    data: &Path,
+    role: &str,
+    title: &str,
+    variant: serde_json::Value,
+    write: bool,
+) -> anyhow::Result<Added> {
+    match try_add_variant(data, role, title, variant, write)? {
+        Ok(added) => Ok(added),
+        Err(NotAdded::AlreadyThere(same)) => anyhow::bail!(
+            "\"{title}\" is already in {} as \"{same}\" (case, accents, plurals, gender and inclusive forms are folded)",
+            entry_file(data, role).display()
+        ),
+    }
+}
+
+/// [`add_variant`], telling apart a title the entry already holds.
+pub fn try_add_variant(
+    data: &Path,
+    role: &str,
+    title: &str,
+    variant: serde_json::Value,
+    write: bool,
+) -> anyhow::Result<Result<Added, NotAdded>> {
+    let file = entry_file(data, role);
     if !file.is_file() {
-        let lexicon = peermap::Lexicon::from_path(&args.data).ok();
+        let lexicon = peermap::Lexicon::from_path(data).ok();
         let close = lexicon
             .as_ref()
-            .map(|l| close_ids(l, &args.role))
+            .map(|l| close_ids(l, role))
             .unwrap_or_default();
         anyhow::bail!(
             "no entry file {}{}",
@@ -33,8 +88,7 @@ pub fn run(args: &AddArgs) -> anyhow::Result<()> {
     let text = fs::read_to_string(&file).with_context(|| format!("cannot read {name}"))?;
     let mut entry: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{name} is not valid JSON"))?;
-    let variant = new_variant(args)?;
-    let key = peermap::normalize(&args.title);
+    let key = peermap::normalize(title);
     let variants = entry
         .get_mut("variants")
         .and_then(serde_json::Value::as_array_mut)
@@ -44,40 +98,39 @@ pub fn run(args: &AddArgs) -> anyhow::Result<()> {
         .filter_map(|v| v["text"].as_str())
         .find(|t| peermap::normalize(t) == key)
     {
-        anyhow::bail!(
-            "\"{}\" is already in {name} as \"{same}\" (case, accents, plurals, gender and inclusive forms are folded)",
-            args.title
-        );
+        return Ok(Err(NotAdded::AlreadyThere(same.to_string())));
     }
     variants.push(variant);
     let new_text = peermap::canonical_form(&name, &entry.to_string())?;
-    check_with(&args.data, &file, &new_text)?;
-    replace_file(&file, &new_text).with_context(|| format!("cannot write {name}"))?;
+    check_with(data, &file, &new_text)?;
+    if write {
+        replace_file(&file, &new_text).with_context(|| format!("cannot write {name}"))?;
+    }
     let line = new_text
         .lines()
-        .position(|l| l.contains(&serde_json::Value::String(args.title.clone()).to_string()))
+        .position(|l| l.contains(&serde_json::Value::String(title.trim().to_string()).to_string()))
         .map_or(0, |i| i + 1);
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "added to {name}:{line}")?;
-    if args.source.is_empty() {
-        writeln!(
-            out,
-            "note: without --source the variant is marked \"unverified\"; add a source when you find one"
-        )?;
-    }
-    Ok(())
+    Ok(Ok(Added { file: name, line }))
+}
+
+fn entry_file(data: &Path, role: &str) -> std::path::PathBuf {
+    data.join(format!("{role}.json"))
 }
 
 /// The variant object, with its region codes checked.
-fn new_variant(args: &AddArgs) -> anyhow::Result<serde_json::Value> {
-    let lang: peermap::Lang = args.lang.into();
-    let mut variant = serde_json::json!({"text": args.title.trim(), "lang": lang.as_str()});
+pub fn new_variant(
+    args: &AddArgs,
+    title: &str,
+    lang: peermap::Lang,
+    region_codes: &[String],
+) -> anyhow::Result<serde_json::Value> {
+    let mut variant = serde_json::json!({"text": title.trim(), "lang": lang.as_str()});
     anyhow::ensure!(
-        !peermap::normalize(&args.title).is_empty(),
+        !peermap::normalize(title).is_empty(),
         "the title has no letters or digits"
     );
     let mut regions = Vec::new();
-    for region in &args.region {
+    for region in region_codes {
         // Only codes that are not ISO 3166 are read as shorthands ("NL" stays the Netherlands).
         let code = peermap::Region::parse(region)
             .or_else(|| {

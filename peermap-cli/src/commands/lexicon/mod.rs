@@ -4,6 +4,7 @@ pub mod add;
 pub mod check;
 pub mod export;
 pub mod fmt;
+pub mod from_decisions;
 
 mod files;
 mod locate;
