@@ -12,30 +12,51 @@ use serde::Serialize;
 /// One piece of an answer, written as one CSV column or one JSON key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// `peer_role`, `ambiguous`, `not_peer`, `unknown` (or `error` for a row not coded).
     Verdict,
+    /// The role or not-peer entry id.
     Role,
+    /// The role and its broader roles.
     Lineage,
+    /// The role's label, in the chosen language.
     Label,
+    /// The role's traditions.
     Traditions,
+    /// The confidence, in [0, 1].
     Score,
+    /// How the match was found.
     Method,
+    /// The variant matched, as the lexicon writes it.
     Matched,
+    /// The language of the variant matched.
     Lang,
+    /// The candidates, with their scores.
     Candidates,
     /// One of the six questions of the map (the role's profile).
     Profile(Dimension),
+    /// Seniority read from the title.
     Seniority,
+    /// A level or band as written.
     Level,
+    /// Employment terms.
     Employment,
+    /// Credentials as written.
     Credential,
+    /// Domains of work.
     Domains,
+    /// Populations served.
     Populations,
+    /// Settings.
     Settings,
+    /// A trailing place.
     Location,
+    /// Requisition numbers and other identifiers.
     Codes,
+    /// Words nothing could place.
     Other,
     /// The qualifiers the role implies rather than the title's words (`key=code`).
     Implied,
+    /// Evidence for the six questions, with its words.
     Evidence,
     /// The label of the other occupation a `not_peer` title names (background vocabulary).
     OtherOccupation,
@@ -43,9 +64,11 @@ pub enum Field {
     OtherOccupationCodes,
     /// The entry's codes in one classification: an index into [`SCHEMES`].
     Scheme(usize),
+    /// The sentence a person can read.
     Explanation,
     /// The reason a row could not be coded; empty (null) on coded rows.
     Error,
+    /// The lexicon version that coded the row.
     LexiconVersion,
 }
 

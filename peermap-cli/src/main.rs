@@ -10,9 +10,6 @@
 
 mod cli;
 mod commands;
-mod decisions;
-mod entries;
-mod fields;
 mod setup;
 mod table;
 

@@ -82,7 +82,7 @@ pub fn crosswalk(opts: &CrosswalkOpts) -> anyhow::Result<Crosswalk> {
     if opts.decisions.is_empty() {
         return Ok(plain);
     }
-    let loaded = crate::decisions::load(&opts.decisions, &plain)?;
+    let loaded = peermap_cli::decisions::load(&opts.decisions, &plain)?;
     for warning in &loaded.warnings {
         eprintln!("peermap: warning: {warning}");
     }

@@ -143,12 +143,12 @@ pub struct ClassifyArgs {
         long,
         value_delimiter = ',',
         value_name = "FIELD,…",
-        value_parser = crate::fields::parse_field,
+        value_parser = peermap_cli::fields::parse_field,
         help = "Write only these fields, in this order (comma-separated: verdict,role,score); \
             `error` is always kept (see --help for every name)",
         long_help = format!("{FIELDS_SUMMARY_CLASSIFY}\n\n{FIELDS_HELP}"),
     )]
-    pub fields: Vec<crate::fields::Field>,
+    pub fields: Vec<peermap_cli::fields::Field>,
 
     /// Crosswalk options.
     #[command(flatten)]
@@ -247,12 +247,12 @@ pub struct LookupArgs {
         long,
         value_delimiter = ',',
         value_name = "FIELD,…",
-        value_parser = crate::fields::parse_field,
+        value_parser = peermap_cli::fields::parse_field,
         help = "With --format json: print only these fields, in this order (comma-separated; \
             see --help for every name)",
         long_help = format!("{FIELDS_SUMMARY_LOOKUP}\n\n{FIELDS_HELP}"),
     )]
-    pub fields: Vec<crate::fields::Field>,
+    pub fields: Vec<peermap_cli::fields::Field>,
 
     /// Crosswalk options.
     #[command(flatten)]
@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn the_fields_help_names_every_field() {
-        for field in crate::fields::Field::ALL {
+        for field in peermap_cli::fields::Field::ALL {
             let name = field.name();
             assert!(
                 FIELDS_HELP.contains(&format!(" {name},"))

@@ -43,6 +43,6 @@ fn lookup_problem(args: &LookupArgs) -> Option<String> {
     repeated_field(&args.fields)
 }
 
-fn repeated_field(fields: &[crate::fields::Field]) -> Option<String> {
-    crate::fields::repeated(fields).map(|f| format!("--fields names {} twice", f.name()))
+fn repeated_field(fields: &[peermap_cli::fields::Field]) -> Option<String> {
+    peermap_cli::fields::repeated(fields).map(|f| format!("--fields names {} twice", f.name()))
 }

@@ -18,7 +18,7 @@ pub fn run(args: &LookupArgs) -> anyhow::Result<()> {
         TextFormat::Text => write_text(&mut out, &answer, args.crosswalk.lang.into())?,
         TextFormat::Json if args.fields.is_empty() => write_json(&mut out, &answer)?,
         TextFormat::Json => {
-            let selected = crate::fields::Selected {
+            let selected = peermap_cli::fields::Selected {
                 answer: &answer,
                 lexicon: crosswalk.lexicon(),
                 fields: &args.fields,

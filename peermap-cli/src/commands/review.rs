@@ -11,8 +11,8 @@ use anyhow::Context;
 use serde_json::Value;
 
 use crate::cli::{ClassifyArgs, LangArg, OutputFormat, ReviewArgs, ReviewInclude};
-use crate::decisions::{self, COLUMNS};
 use crate::table::{write_cell, Encoding, Formulas, Sink};
+use peermap_cli::decisions::{self, COLUMNS};
 
 /// One coded row, as the review reads it.
 struct Coded {

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::cli::{RolesArgs, TextFormat};
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::{pad, tr, DASH};
-use crate::entries::{counts, variant_count, VariantCounts};
 use crate::setup;
+use peermap_cli::entries::{counts, variant_count, VariantCounts};
 
 /// `peermap roles`.
 pub fn run(args: &RolesArgs) -> anyhow::Result<()> {

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::cli::{ShowArgs, TextFormat};
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::{field, pad, questions, tr};
-use crate::entries::{counts, find_role, variant_count, VariantCounts};
 use crate::setup;
+use peermap_cli::entries::{counts, find_role, variant_count, VariantCounts};
 
 /// `peermap show`.
 pub fn run(args: &ShowArgs) -> anyhow::Result<()> {

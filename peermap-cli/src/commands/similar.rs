@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::cli::{SimilarArgs, TextFormat};
 use crate::commands::print::{stdout, write_json};
 use crate::commands::text::tr;
-use crate::entries::find_role;
 use crate::setup;
+use peermap_cli::entries::find_role;
 
 /// `peermap similar`.
 pub fn run(args: &SimilarArgs) -> anyhow::Result<()> {

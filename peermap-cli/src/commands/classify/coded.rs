@@ -7,8 +7,8 @@ use crate::cli::{ClassifyArgs, OutputFormat};
 use crate::commands::classify::csv_cells::csv_tail_of;
 use crate::commands::classify::json_lines::{json_body, json_selected_body};
 use crate::commands::report::ReportRow;
-use crate::fields::Field;
 use crate::table::{Formulas, Layout};
+use peermap_cli::fields::Field;
 
 /// How answers and rows are written: what the options and the input's layout chose.
 #[derive(Clone, Copy)]

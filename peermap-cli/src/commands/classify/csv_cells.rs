@@ -2,17 +2,21 @@
 //! the header that names them.
 
 use std::cell::RefCell;
-use std::io::Write;
 
 #[cfg(test)]
 use peermap::Dimension;
-use peermap::{Answer, Lexicon, OccupationCode};
+#[cfg(test)]
+use peermap::OccupationCode;
+use peermap::{Answer, Lexicon};
 
-use crate::fields::{self, Field};
+#[cfg(test)]
+use peermap_cli::cells::LIST_SEPARATOR;
+use peermap_cli::cells::{write_field, CellWriter};
+#[cfg(test)]
+use peermap_cli::fields;
+use peermap_cli::fields::Field;
+
 use crate::table::{csv_tail, write_cell, Formulas};
-
-/// How list values are joined in one CSV cell.
-const LIST_SEPARATOR: &str = ";";
 
 /// `21-1094 broadMatch;21-1093 relatedMatch`: one scheme's codes with their predicates.
 #[cfg(test)]
@@ -132,46 +136,6 @@ pub fn csv_tail_of(
     })
 }
 
-/// Writes one field of `answer` as one CSV cell.
-fn write_field(t: &mut TailWriter, field: Field, answer: &Answer, lexicon: &Lexicon) {
-    let q = answer.qualifiers();
-    match field {
-        Field::Verdict => t.put(answer.verdict().as_str()),
-        Field::Role => t.put(answer.role().unwrap_or_default()),
-        Field::Lineage => t.list(answer.lineage().iter().map(String::as_str)),
-        Field::Label => t.put(answer.label().unwrap_or_default()),
-        Field::Traditions => t.list(answer.traditions().iter().map(|t| t.as_str())),
-        Field::Score => t.display(answer.score()),
-        Field::Method => t.put(answer.method().map_or("", |m| m.as_str())),
-        Field::Matched => t.put(answer.matched().unwrap_or_default()),
-        Field::Lang => t.put(answer.lang().map_or("", |l| l.as_str())),
-        Field::Candidates => t.candidates(answer.candidates()),
-        Field::Profile(dimension) => t.list(answer.profile().codes(dimension).into_iter()),
-        Field::Seniority => t.put(q.seniority().unwrap_or_default()),
-        Field::Level => t.put(q.level().unwrap_or_default()),
-        Field::Employment => t.list(q.employment().iter().copied()),
-        Field::Credential => t.list(q.credential().iter().map(String::as_str)),
-        Field::Domains => t.list(q.domains().iter().copied()),
-        Field::Populations => t.list(q.populations().iter().copied()),
-        Field::Settings => t.list(q.settings().iter().copied()),
-        Field::Location => t.put(q.location().unwrap_or_default()),
-        Field::Codes => t.list(q.codes().iter().map(String::as_str)),
-        Field::Other => t.list(q.other().iter().map(String::as_str)),
-        Field::Implied => t.list(q.implied().iter().map(String::as_str)),
-        Field::Evidence => t.evidence(answer.evidence()),
-        Field::OtherOccupation => t.put(answer.other_occupation().map_or("", |o| o.label())),
-        Field::OtherOccupationCodes => t.list(
-            fields::other_occupation_codes(answer)
-                .iter()
-                .map(String::as_str),
-        ),
-        Field::Scheme(i) => t.codes(fields::entry_codes(answer, lexicon), fields::SCHEMES[i].0),
-        Field::Explanation => t.put(answer.explanation()),
-        Field::Error => t.put(""),
-        Field::LexiconVersion => t.put(answer.lexicon_version()),
-    }
-}
-
 /// Writes escaped CSV fields one after the other, building each in a reused buffer.
 struct TailWriter {
     out: Vec<u8>,
@@ -181,8 +145,12 @@ struct TailWriter {
     first: bool,
 }
 
-impl TailWriter {
-    /// Ends the field built in `field`.
+impl CellWriter for TailWriter {
+    fn push(&mut self, text: &str) {
+        self.field.extend_from_slice(text.as_bytes());
+    }
+
+    /// Ends the field built in `field`: escaped, after a delimiter unless it is the first.
     fn end(&mut self) {
         if !self.first {
             self.out.push(self.delimiter);
@@ -190,60 +158,6 @@ impl TailWriter {
         self.first = false;
         write_cell(&mut self.out, &self.field, self.delimiter, self.formulas);
         self.field.clear();
-    }
-
-    fn put(&mut self, text: &str) {
-        self.field.extend_from_slice(text.as_bytes());
-        self.end();
-    }
-
-    fn display(&mut self, value: impl std::fmt::Display) {
-        let _ = write!(self.field, "{value}");
-        self.end();
-    }
-
-    fn list<'a>(&mut self, items: impl Iterator<Item = &'a str>) {
-        for (i, item) in items.enumerate() {
-            if i > 0 {
-                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
-            }
-            self.field.extend_from_slice(item.as_bytes());
-        }
-        self.end();
-    }
-
-    /// `peer-mentor:0.9;peer-navigator:0.88`.
-    fn candidates(&mut self, candidates: &[peermap::Candidate]) {
-        for (i, c) in candidates.iter().enumerate() {
-            if i > 0 {
-                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
-            }
-            let _ = write!(self.field, "{}:{}", c.role(), c.score());
-        }
-        self.end();
-    }
-
-    /// `spaces=institution (Hôpital)`: each piece of evidence with its word.
-    fn evidence(&mut self, evidence: &[peermap::Evidence]) {
-        for (i, e) in evidence.iter().enumerate() {
-            if i > 0 {
-                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
-            }
-            let _ = write!(self.field, "{}={} ({})", e.dimension(), e.value(), e.word());
-        }
-        self.end();
-    }
-
-    /// `21-1094 broadMatch`: one classification's codes with their predicates.
-    fn codes(&mut self, codes: &[OccupationCode], scheme: &str) {
-        for (i, c) in codes.iter().filter(|c| c.scheme() == scheme).enumerate() {
-            if i > 0 {
-                self.field.extend_from_slice(LIST_SEPARATOR.as_bytes());
-            }
-            let predicate = c.predicate().trim_start_matches("skos:");
-            let _ = write!(self.field, "{} {predicate}", c.code());
-        }
-        self.end();
     }
 }
 

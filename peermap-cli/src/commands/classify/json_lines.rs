@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use peermap::{Answer, Dimension, Lexicon};
 use serde::Serialize;
 
-use crate::fields::{self, Field};
+use peermap_cli::fields::{self, Field};
 
 /// The `evidence` object of a row that could not be coded: every dimension, empty.
 pub struct NoEvidence;

@@ -15,9 +15,9 @@ use crate::commands::classify::job::Job;
 use crate::commands::classify::read::{Input, Opened, Reading};
 use crate::commands::classify::summary::{Reporter, Tally};
 use crate::commands::report::write as write_report;
-use crate::fields;
 use crate::setup;
 use crate::table::Sink;
+use peermap_cli::fields;
 
 /// How `classify` ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,10 +10,10 @@ use crate::cli::OutputFormat;
 use crate::commands::classify::coded::Style;
 use crate::commands::classify::csv_cells::{csv_error_cells, csv_header};
 use crate::commands::classify::json_lines::{write_json_row, JsonErrorRow};
-use crate::fields;
 use crate::table::{
     csv_tail, transcode, write_cell, Background, Encoding, Formulas, RecordMeta, Sink,
 };
+use peermap_cli::fields;
 
 /// One record as it is written: its cells, where it was read, and its 1-based row number.
 pub struct Row<'r> {

@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crate::cli::AddArgs;
 use crate::commands::lexicon::files::replace_file;
-use crate::entries::close_ids;
+use peermap_cli::entries::close_ids;
 
 /// `peermap lexicon add`: one variant into a role's file, checked, in canonical form
 /// (`--from-decisions` is `from_decisions`).

@@ -17,7 +17,7 @@ pub fn run(args: &AddArgs, file: &Path) -> anyhow::Result<()> {
         .lexicon(lexicon)
         .build()
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let loaded = crate::decisions::load(&[file.to_path_buf()], &plain)?;
+    let loaded = peermap_cli::decisions::load(&[file.to_path_buf()], &plain)?;
     for warning in &loaded.warnings {
         eprintln!("peermap: warning: {warning}");
     }
