@@ -121,11 +121,17 @@ impl Columns {
 
 fn read_file(path: &Path, plain: &Crosswalk) -> Result<File, Vec<String>> {
     let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("{name}: cannot read: {e}")])?;
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(path))
+        .delimiter(sniff_delimiter(&bytes))
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| vec![format!("{name}: cannot read: {e}")])?;
+        .from_reader(bytes.as_slice());
+    // The line a record starts on, counted in the file itself (a spreadsheet may end lines
+    // with CR LF, and the csv crate then starts a record at the LF).
+    let line_at = |byte: u64| {
+        let upto = (byte as usize + 1).min(bytes.len());
+        1 + bytes[..upto].iter().filter(|&&b| b == b'\n').count() as u64
+    };
     let header = reader
         .headers()
         .map_err(|e| vec![format!("{name}: cannot read its header: {e}")])?
@@ -151,7 +157,7 @@ fn read_file(path: &Path, plain: &Crosswalk) -> Result<File, Vec<String>> {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default().trim();
         let decision = cell(Some(columns.decision));
         if decision.is_empty() {
@@ -261,11 +267,8 @@ fn close_ids(lexicon: &Lexicon, written: &str) -> String {
 
 /// The separator of a decisions file: what its first line holds most of (a spreadsheet may
 /// save `;`), commas when none.
-fn sniff_delimiter(path: &Path) -> u8 {
-    let first = std::fs::read(path)
-        .ok()
-        .and_then(|bytes| bytes.split(|&b| b == b'\n').next().map(<[u8]>::to_vec))
-        .unwrap_or_default();
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|d| first.iter().filter(|&&b| b == *d).count())
