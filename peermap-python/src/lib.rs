@@ -103,66 +103,95 @@ impl NativeCrosswalk {
         self.fields.iter().map(|f| f.column()).collect()
     }
 
-    /// Codes a pyarrow string array (string, large_string or string_view) and returns a
-    /// pyarrow RecordBatch of the `peermap_*` columns, one row per value in order: a null
-    /// gives a row of nulls, and the rows in `not_a_string` (positions of values that were not
-    /// strings) verdict `error` with reason `not-a-string`.
-    #[pyo3(signature = (array, not_a_string=Vec::new()))]
+    /// Codes pyarrow string arrays (string, large_string or string_view: the chunks of one
+    /// column) and returns one pyarrow RecordBatch of the `peermap_*` columns per chunk, one
+    /// row per value in order: a null gives a row of nulls, and the rows listed in
+    /// `not_a_string[i]` (positions in chunk `i` of values that were not strings) verdict
+    /// `error` with reason `not-a-string`. Each distinct title of the whole column is coded
+    /// once.
     fn classify_arrow<'py>(
         &self,
         py: Python<'py>,
-        array: &Bound<'py, PyAny>,
-        not_a_string: Vec<usize>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let data = ArrayData::from_pyarrow_bound(array)?;
-        let array = arrow_array::make_array(data);
-        let titles = titles_of(&array)?;
-        let batch = py.detach(|| self.code_column(&titles, &not_a_string))?;
-        batch.to_pyarrow(py)
+        chunks: Vec<Bound<'py, PyAny>>,
+        not_a_string: Vec<Vec<usize>>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let arrays: Vec<ArrayRef> = chunks
+            .iter()
+            .map(|c| ArrayData::from_pyarrow_bound(c).map(arrow_array::make_array))
+            .collect::<PyResult<_>>()?;
+        let titles: Vec<Vec<Option<&str>>> =
+            arrays.iter().map(titles_of).collect::<PyResult<_>>()?;
+        let batches = py.detach(|| self.code_columns(&titles, &not_a_string))?;
+        batches.iter().map(|b| b.to_pyarrow(py)).collect()
     }
 }
 
 impl NativeCrosswalk {
-    /// The output batch for a column of titles (`None` for nulls).
-    fn code_column(
+    /// The output batches for the chunks of a column of titles (`None` for nulls).
+    fn code_columns(
         &self,
-        titles: &[Option<&str>],
-        not_a_string: &[usize],
-    ) -> PyResult<RecordBatch> {
-        // Each distinct title is coded once; its cells serve every row that repeats it.
+        chunks: &[Vec<Option<&str>>],
+        not_a_string: &[Vec<usize>],
+    ) -> PyResult<Vec<RecordBatch>> {
+        // Each distinct title is coded once; its cells serve every row that repeats it, in
+        // every chunk.
         let mut slot_of: HashMap<&str, usize> = HashMap::new();
         let mut distinct: Vec<&str> = Vec::new();
-        let slots: Vec<Option<usize>> = titles
+        let slots: Vec<Vec<Option<usize>>> = chunks
             .iter()
-            .map(|t| {
-                t.map(|t| {
-                    *slot_of.entry(t).or_insert_with(|| {
-                        distinct.push(t);
-                        distinct.len() - 1
+            .map(|titles| {
+                titles
+                    .iter()
+                    .map(|t| {
+                        t.map(|t| {
+                            *slot_of.entry(t).or_insert_with(|| {
+                                distinct.push(t);
+                                distinct.len() - 1
+                            })
+                        })
                     })
-                })
+                    .collect()
             })
             .collect();
         let lexicon = self.crosswalk.lexicon();
         let coded: Vec<Vec<String>> = self.crosswalk.classify_each(&distinct, |answer| {
             cells::cells(&answer, lexicon, &self.fields)
         });
-        let mut bad = vec![false; titles.len()];
+        let version = self.crosswalk.classify("").lexicon_version().to_string();
+        let none = Vec::new();
+        slots
+            .iter()
+            .enumerate()
+            .map(|(i, slots)| {
+                let bad = not_a_string.get(i).unwrap_or(&none);
+                self.batch(slots, bad, &coded, &version)
+            })
+            .collect()
+    }
+
+    /// One chunk's batch: its rows' slots in `coded`, and its rows that were not strings.
+    fn batch(
+        &self,
+        slots: &[Option<usize>],
+        not_a_string: &[usize],
+        coded: &[Vec<String>],
+        version: &str,
+    ) -> PyResult<RecordBatch> {
+        let mut bad = vec![false; slots.len()];
         for &i in not_a_string {
             if let Some(b) = bad.get_mut(i) {
                 *b = true;
             }
         }
-        let version = self.crosswalk.classify("").lexicon_version().to_string();
         let mut columns: Vec<ArrayRef> = Vec::with_capacity(self.fields.len());
         for (c, field) in self.fields.iter().enumerate() {
             let cell = |row: usize| -> Option<String> {
                 if bad[row] {
-                    return error_cell(*field, &version);
+                    return error_cell(*field, version);
                 }
                 slots[row].map(|s| coded[s][c].clone())
             };
-            columns.push(column(*field, titles.len(), cell));
+            columns.push(column(*field, slots.len(), cell));
         }
         let schema = Arc::new(Schema::new(
             self.fields

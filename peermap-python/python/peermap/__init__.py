@@ -138,7 +138,7 @@ class Crosswalk:
 
         kind = _kind(values)
         chunks = _arrow_chunks(values, kind)
-        batches = [self._native.classify_arrow(chunk, bad) for chunk, bad in chunks]
+        batches = self._native.classify_arrow([c for c, _ in chunks], [bad for _, bad in chunks])
         if batches:
             table = pa.Table.from_batches(batches)
         else:
@@ -158,7 +158,7 @@ class Crosswalk:
     def _empty_table(self) -> Any:
         import pyarrow as pa
 
-        batch = self._native.classify_arrow(pa.array([], type=pa.string()), [])
+        (batch,) = self._native.classify_arrow([pa.array([], type=pa.string())], [[]])
         return pa.Table.from_batches([batch])
 
 
