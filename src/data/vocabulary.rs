@@ -245,51 +245,72 @@ pub(crate) const IMPLIED_KEYS: &[(&str, Category)] = &[
     ("settings", Category::Setting),
 ];
 
+/// Every valid `key=code` implication, with the key and the code as the vocabulary holds
+/// them; a credential by its folded word. Built once: entries are checked on every load, and
+/// answers apply them often.
+static IMPLICATIONS: Lazy<FastMap<String, (&'static str, &'static str)>> = Lazy::new(|| {
+    let vocabulary: &'static Vocabulary = &VOCABULARY;
+    let mut valid = FastMap::default();
+    for &(key, category) in IMPLIED_KEYS {
+        for code in vocabulary.codes.iter().filter(|c| c.category == category) {
+            if category == Category::Credential {
+                for word in code.words.iter().filter(|w| !w.acronym) {
+                    let folded = normalize::normalize(&word.text);
+                    valid
+                        .entry(format!("{key}={folded}"))
+                        .or_insert((key, word.text.as_str()));
+                }
+            } else {
+                valid.insert(format!("{key}={}", code.code), (key, code.code.as_str()));
+            }
+        }
+    }
+    valid
+});
+
 /// A `key=code` implication checked against the embedded vocabulary: the key and the code as
 /// the vocabulary holds them (for a credential, one of its words: `credential=certified`), or
 /// what is wrong with it.
 pub(crate) fn implication(pair: &str) -> Result<(&'static str, &'static str), String> {
-    let keys = || {
-        IMPLIED_KEYS
-            .iter()
-            .map(|(k, _)| *k)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    if let Some(&found) = IMPLICATIONS.get(pair) {
+        return Ok(found);
+    }
     let Some((key, code)) = pair.split_once('=') else {
         return Err(format!(
             "\"{pair}\" is not key=code (keys: {}; e.g. populations=youth)",
-            keys()
+            implied_keys()
         ));
     };
     let Some(&(key, category)) = IMPLIED_KEYS.iter().find(|(k, _)| *k == key) else {
         return Err(format!(
             "\"{key}\" is not a qualifier key (expected one of: {})",
-            keys()
+            implied_keys()
         ));
     };
-    let vocabulary: &'static Vocabulary = &VOCABULARY;
-    let codes = vocabulary.codes.iter().filter(|c| c.category == category);
     if category == Category::Credential {
-        let folded = normalize::normalize(code);
-        let word = codes
-            .flat_map(|c| c.words.iter())
-            .find(|w| !w.acronym && normalize::normalize(&w.text) == folded);
-        return word.map(|w| (key, w.text.as_str())).ok_or_else(|| {
+        let folded = format!("{key}={}", normalize::normalize(code));
+        return IMPLICATIONS.get(&folded).copied().ok_or_else(|| {
             format!("\"{code}\" is not a credential word of data/qualifiers/credential.json")
         });
     }
-    let names: Vec<&'static str> = codes.map(|c| c.code.as_str()).collect();
-    names
+    let names: Vec<&str> = VOCABULARY
+        .codes
         .iter()
-        .find(|&&c| c == code)
-        .map(|&c| (key, c))
-        .ok_or_else(|| {
-            format!(
-                "\"{code}\" is not a code of {key} (expected one of: {})",
-                names.join(", ")
-            )
-        })
+        .filter(|c| c.category == category)
+        .map(|c| c.code.as_str())
+        .collect();
+    Err(format!(
+        "\"{code}\" is not a code of {key} (expected one of: {})",
+        names.join(", ")
+    ))
+}
+
+fn implied_keys() -> String {
+    IMPLIED_KEYS
+        .iter()
+        .map(|(k, _)| *k)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks the vocabulary files of `path/qualifiers/`, if that folder exists.
