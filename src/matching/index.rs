@@ -17,6 +17,8 @@ use crate::data::lexicon::Lexicon;
 use crate::data::region::Region;
 use crate::normalize::{holds_together, Token};
 use crate::qualifiers;
+use once_cell::sync::OnceCell;
+
 use crate::support::hash::{FastMap, FastSet};
 
 /// How the matched variant was found.
@@ -99,6 +101,35 @@ pub(crate) struct Hit {
     pub score: f64,
 }
 
+/// The vocabulary words, sorted, and the deletion neighbourhoods that find them.
+#[derive(Debug, Default)]
+struct Corrections {
+    /// Deletion neighbourhoods of the vocabulary words, to positions in `words`.
+    deletions: FastMap<String, Vec<u32>>,
+    words: Vec<String>,
+}
+
+impl Corrections {
+    fn of(vocabulary: &FastSet<String>) -> Corrections {
+        let mut words: Vec<String> = vocabulary.iter().cloned().collect();
+        words.sort();
+        let mut deletions: FastMap<String, Vec<u32>> = FastMap::default();
+        for (i, word) in words.iter().enumerate() {
+            if word.chars().count() < MIN_CORRECTABLE_LEN {
+                continue;
+            }
+            // The word itself too, so that a probe with one letter too many finds it.
+            let neighbourhood = self::deletions(word, max_edits(word))
+                .into_iter()
+                .chain([word.clone()]);
+            for deletion in neighbourhood {
+                deletions.entry(deletion).or_default().push(i as u32);
+            }
+        }
+        Corrections { deletions, words }
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     /// Tells indexes apart in the per-thread memo of corrections (see `nearest_memoized`).
@@ -108,9 +139,9 @@ pub(crate) struct Index {
     by_squashed: FastMap<String, Vec<u32>>,
     /// Words of non-acronym variants: correction targets, never corrected themselves.
     vocabulary: FastSet<String>,
-    /// Deletion neighbourhoods of the vocabulary words.
-    deletions: FastMap<String, Vec<u32>>,
-    words: Vec<String>,
+    /// What spelling correction probes, built on its first use: a file of titles written as
+    /// the lexicon writes them never needs it, and building it is a third of the start-up.
+    corrections: OnceCell<Corrections>,
     /// Variant texts, by entry, to tell an exact hit from a normalized one.
     texts: Vec<String>,
     /// The folded words of each entry's variant (none for acronyms), by entry.
@@ -171,7 +202,6 @@ impl Index {
                 index.by_key.entry(key).or_default().push(id);
             }
         }
-        index.build_deletions();
         index.build_role_tables(lexicon);
         index
     }
@@ -195,24 +225,6 @@ impl Index {
         for (e, entry) in self.entries.iter().enumerate() {
             self.entries_of[entry.role].push(e as u32);
         }
-    }
-
-    fn build_deletions(&mut self) {
-        let mut words: Vec<String> = self.vocabulary.iter().cloned().collect();
-        words.sort();
-        for (i, word) in words.iter().enumerate() {
-            if word.chars().count() < MIN_CORRECTABLE_LEN {
-                continue;
-            }
-            // The word itself too, so that a probe with one letter too many finds it.
-            let neighbourhood = deletions(word, max_edits(word))
-                .into_iter()
-                .chain([word.clone()]);
-            for deletion in neighbourhood {
-                self.deletions.entry(deletion).or_default().push(i as u32);
-            }
-        }
-        self.words = words;
     }
 
     /// The keys a table can answer whole, with their entries and whether they are acronyms:
@@ -453,7 +465,15 @@ impl Index {
             return None;
         }
         let (at, distance) = self.nearest_memoized(word)?;
-        Some((self.words[at as usize].as_str(), usize::from(distance)))
+        Some((
+            self.corrections().words[at as usize].as_str(),
+            usize::from(distance),
+        ))
+    }
+
+    fn corrections(&self) -> &Corrections {
+        self.corrections
+            .get_or_init(|| Corrections::of(&self.vocabulary))
     }
 
     /// `nearest`, remembered per thread: the same unknown words ("Bricklayer", "Geologist")
@@ -480,11 +500,12 @@ impl Index {
     /// The vocabulary word nearest to `word` within its edit limit (ties: the smaller word),
     /// as a position in `words`, with its distance.
     fn nearest(&self, word: &str) -> Option<(u32, u8)> {
+        let corrections = self.corrections();
         let limit = max_edits(word);
         let mut best: Option<(&str, u32, usize)> = None;
         let mut tried: Vec<u32> = Vec::new();
         for_each_deletion(word, limit, &mut |probe| {
-            let Some(found) = self.deletions.get(probe) else {
+            let Some(found) = corrections.deletions.get(probe) else {
                 return;
             };
             for &w in found {
@@ -492,7 +513,7 @@ impl Index {
                     continue;
                 }
                 tried.push(w);
-                let candidate = self.words[w as usize].as_str();
+                let candidate = corrections.words[w as usize].as_str();
                 let distance = strsim::osa_distance(word, candidate);
                 if distance <= limit.min(max_edits(candidate))
                     && best.map_or(true, |(b, _, d)| (distance, candidate) < (d, b))
