@@ -506,17 +506,14 @@ impl Crosswalk {
     /// background names it, or unknown.
     fn answer_without_match(&self, title: &str, tokens: &[Token], spans: &[Span]) -> Answer {
         let assembler = self.assembler();
+        let reading = qualifiers::read_bare(title, tokens, self.lang);
         let named = self
             .background
             .as_ref()
-            .and_then(|b| weigh::named_by_head(b, self.lang, title, tokens, spans));
+            .and_then(|b| weigh::named_by_head(b, tokens, spans, &reading));
         match named {
             Some((span, nearest)) => assembler.occupation(title, tokens, span, None, nearest),
-            None => {
-                let reading =
-                    qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
-                assembler.unknown(title, reading)
-            }
+            None => assembler.unknown(title, reading),
         }
     }
 

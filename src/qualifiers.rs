@@ -404,6 +404,11 @@ fn read_codes_and_levels(
     }
 }
 
+/// [`read`] with no word covered: what a title says besides any role's words.
+pub(crate) fn read_bare(title: &str, tokens: &[Token], lang: Lang) -> Reading {
+    read(title, tokens, &vec![false; tokens.len()], lang)
+}
+
 /// Reads the tokens not covered by the match. `covered` marks the tokens of the matched
 /// variant; `title` is the (truncated) input the token offsets point into; `lang` is the
 /// language of the evidence's reasons.

@@ -19,6 +19,11 @@
 //!   written), sorted by `key` in byte order, keys unique.
 //! - [`WORDS`]: `word` (a normalized word of some title), `sources` (a mask as in `KEYS`),
 //!   sorted by `word` in byte order, words unique.
+//!
+//! Computed from them at build time: where each line starts and its key ends
+//! ([`KEY_INDEX`], [`WORD_INDEX`]), hash tables from a key or a word to its line
+//! ([`KEY_TABLE`], [`WORD_TABLE`], probed with [`probe`]), and a set of the runs of first
+//! words that start a key ([`PREFIX_TABLE`], read with [`holds`]), all by [`hash`].
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -38,3 +43,21 @@ pub static KEY_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/keys.idx
 
 /// One word per line, sorted: `word \t sources`.
 pub static WORDS: &str = include_str!("../data/words.tsv");
+
+/// Where each line of [`WORDS`] starts and where its word ends, as [`KEY_INDEX`] does for the
+/// keys.
+pub static WORD_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.idx"));
+
+/// The line of each key of [`KEYS`], by [`hash`] of the key (see [`probe`]).
+pub static KEY_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/keys.hash"));
+
+/// The fingerprints of each run of a key's first words ("radiator repair" of "radiator repair
+/// mechanic"), by [`hash`] of the run (see [`holds`]).
+pub static PREFIX_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefixes.hash"));
+
+/// The line of each word of [`WORDS`], by [`hash`] of the word.
+pub static WORD_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.hash"));
+
+mod hash;
+
+pub use hash::{fingerprint, hash, holds, probe};

@@ -424,7 +424,7 @@ impl Assembler<'_> {
     /// `not_peer` with no role), method `decision`, score 1, the qualifiers read from the
     /// whole title, and the note and the decision's origin in the explanation.
     pub(crate) fn decided(&self, title: &str, tokens: &[Token], decision: &Decision) -> Answer {
-        let reading = crate::qualifiers::read(title, tokens, &vec![false; tokens.len()], self.lang);
+        let reading = crate::qualifiers::read_bare(title, tokens, self.lang);
         let mut answer = self.blank(title, reading);
         let evidence = std::mem::take(&mut answer.evidence);
         answer.method = Some(Method::Decision);

@@ -1,6 +1,7 @@
 //! The background vocabulary's data: the titles of every occupation, from O*NET, ESCO,
-//! NOC/CNP 2021 and ROME (the `peermap-occupations` crate), as sorted text searched by a binary
-//! search over where its lines start (found once, on first use), and the occupations they name.
+//! NOC/CNP 2021 and ROME (the `peermap-occupations` crate), as sorted text found through hash
+//! tables or a binary search over where its lines start (both computed at build time), and the
+//! occupations they name.
 //!
 //! The matching stage reads it (`matching::background`); nothing here looks at a title.
 
@@ -78,6 +79,8 @@ const SAMPLE_EVERY: usize = 32;
 /// over the whole blob would take one per step.
 pub(crate) struct SortedLines {
     blob: &'static str,
+    /// The data crate's hash table from a key to its line (empty: keys are only searched).
+    table: &'static [u8],
     /// Byte offsets of each line's start and of the end of its key (its first tab), as two
     /// little-endian `u32` per line: the data crate's, computed at build time, or found here.
     index: Cow<'static, [u8]>,
@@ -87,7 +90,8 @@ pub(crate) struct SortedLines {
 }
 
 impl SortedLines {
-    /// Lines whose index is found by reading the blob once.
+    /// Lines whose index is found by reading the blob once (the tests' check of the build's).
+    #[cfg(test)]
     fn new(blob: &'static str) -> SortedLines {
         let mut index = Vec::new();
         let mut start = 0;
@@ -97,12 +101,17 @@ impl SortedLines {
             index.extend_from_slice(&((start + key.len()) as u32).to_le_bytes());
             start += line.len() + 1;
         }
-        SortedLines::with_index(blob, Cow::Owned(index))
+        SortedLines::with_index(blob, Cow::Owned(index), &[])
     }
 
-    fn with_index(blob: &'static str, index: Cow<'static, [u8]>) -> SortedLines {
+    fn with_index(
+        blob: &'static str,
+        index: Cow<'static, [u8]>,
+        table: &'static [u8],
+    ) -> SortedLines {
         let mut lines = SortedLines {
             blob,
+            table,
             index,
             sample: String::new(),
             sample_ends: Vec::new(),
@@ -156,6 +165,33 @@ impl SortedLines {
         first_not_below(first, last, |at| self.key_at(at) < key)
     }
 
+    /// The line whose key is `key`, by the hash table: a hash and a comparison or two, where a
+    /// search would compare a dozen keys scattered over megabytes.
+    #[inline]
+    pub(crate) fn find(&self, key: &str) -> Option<usize> {
+        data::probe(self.table, data::hash(key.as_bytes()), |at| {
+            self.key_at(at) == key
+        })
+    }
+
+    /// Whether some key starts with `words` and a space, by the data crate's set of the keys'
+    /// first words (for the keys only). It is a set of fingerprints: a run of words that
+    /// starts no key may, once in billions, be said to start one, which only costs the look-up
+    /// of a longer run.
+    #[inline]
+    pub(crate) fn starts_a_key(&self, words: &str) -> bool {
+        data::holds(data::PREFIX_TABLE, data::hash(words.as_bytes()))
+    }
+
+    /// The field after the key of line `at` (its source mask), read where the key ends.
+    #[inline]
+    pub(crate) fn second_field(&self, at: usize) -> &'static str {
+        let (_, end) = self.entry(at);
+        let rest = self.blob.get(end + 1..).unwrap_or_default();
+        let len = rest.find(['\t', '\n']).unwrap_or(rest.len());
+        &rest[..len]
+    }
+
     /// The key of line `at`.
     #[inline]
     pub(crate) fn key(&self, at: usize) -> Option<&'static str> {
@@ -193,10 +229,17 @@ fn first_not_below(mut lo: usize, mut hi: usize, below: impl Fn(usize) -> bool) 
     lo
 }
 
-pub(crate) static KEY_LINES: Lazy<SortedLines> =
-    Lazy::new(|| SortedLines::with_index(data::KEYS, Cow::Borrowed(data::KEY_INDEX)));
+pub(crate) static KEY_LINES: Lazy<SortedLines> = Lazy::new(|| {
+    SortedLines::with_index(data::KEYS, Cow::Borrowed(data::KEY_INDEX), data::KEY_TABLE)
+});
 
-pub(crate) static WORD_LINES: Lazy<SortedLines> = Lazy::new(|| SortedLines::new(data::WORDS));
+pub(crate) static WORD_LINES: Lazy<SortedLines> = Lazy::new(|| {
+    SortedLines::with_index(
+        data::WORDS,
+        Cow::Borrowed(data::WORD_INDEX),
+        data::WORD_TABLE,
+    )
+});
 
 #[cfg(test)]
 mod tests {
@@ -227,15 +270,48 @@ mod tests {
         assert_eq!(many.index_of("a"), 0);
         assert_eq!(many.index_of("z"), 200);
         assert_eq!((lines.key(1), lines.line(1)), (Some("d"), Some("d\t2")));
+        assert_eq!((lines.second_field(0), lines.second_field(2)), ("1", "3"));
         assert_eq!((lines.key(3), lines.line(3)), (None, None));
         assert_eq!(SortedLines::new("").index_of("a"), 0);
     }
 
     #[test]
-    fn the_build_time_index_of_the_keys_is_the_one_a_scan_finds() {
-        let scanned = SortedLines::new(data::KEYS);
-        assert_eq!(KEY_LINES.index, scanned.index);
-        assert_eq!(KEY_LINES.sample, scanned.sample);
+    fn the_build_time_indexes_are_the_ones_a_scan_finds() {
+        for (built, blob) in [(&*KEY_LINES, data::KEYS), (&*WORD_LINES, data::WORDS)] {
+            let scanned = SortedLines::new(blob);
+            assert_eq!(built.index, scanned.index);
+            assert_eq!(built.sample, scanned.sample);
+        }
+    }
+
+    #[test]
+    fn the_hash_tables_find_every_key_word_and_first_words_and_nothing_else() {
+        for lines in [&*KEY_LINES, &*WORD_LINES] {
+            for at in 0..lines.len() {
+                let key = lines.key_at(at);
+                assert_eq!(lines.find(key), Some(at), "{key}");
+                let longer = format!("{key}\t");
+                assert_eq!(lines.find(&longer).map(|n| lines.key_at(n)), None);
+            }
+        }
+        let mut firsts = std::collections::HashSet::new();
+        for at in 0..KEY_LINES.len() {
+            let key = KEY_LINES.key_at(at);
+            for (i, _) in key.match_indices(' ') {
+                firsts.insert(&key[..i]);
+            }
+        }
+        for words in &firsts {
+            assert!(KEY_LINES.starts_a_key(words), "{words}");
+        }
+        // A whole key that starts no longer one, and words that start none.
+        let last_words = (0..KEY_LINES.len())
+            .map(|at| KEY_LINES.key_at(at))
+            .find(|k| !firsts.contains(k))
+            .expect("some key is no other key's start");
+        assert!(!KEY_LINES.starts_a_key(last_words));
+        assert!(!KEY_LINES.starts_a_key("zzqx"));
+        assert!(!KEY_LINES.starts_a_key(""));
     }
 
     #[test]

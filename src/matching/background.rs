@@ -5,9 +5,9 @@
 //! It takes a title's tokens and gives the runs of them that are some occupation's title
 //! ([`Background::spans`]), whether a word belongs to any title ([`Background::knows_word`],
 //! which stops spelling correction from turning *matron* into *matrone*), and the occupation
-//! itself ([`Occupation`]). The data is sorted text, searched by a binary search over where
-//! its lines start (found once, on first use). The crosswalk weighs what it finds against the lexicon's hit;
-//! the lexicon always comes first.
+//! itself ([`Occupation`]). The data is sorted text, found through hash tables computed at
+//! build time (or searched, where the titles of one head are read in order). The crosswalk
+//! weighs what it finds against the lexicon's hit; the lexicon always comes first.
 
 use crate::data::occupations::{Occupation, Record, KEY_LINES, RECORDS, WORD_LINES};
 use crate::model::Lang;
@@ -63,10 +63,7 @@ impl Background {
 
     /// The background title whose key is `key`, if any.
     pub(crate) fn title(&self, key: &str) -> Option<Title> {
-        let at = KEY_LINES.index_of(key);
-        if KEY_LINES.key(at)? != key {
-            return None;
-        }
+        let at = KEY_LINES.find(key)?;
         let mut fields = KEY_LINES.line(at)?.split('\t').skip(1);
         if !self.usable(fields.next()?) {
             return None;
@@ -78,13 +75,8 @@ impl Background {
     }
 
     /// Whether some background title's key starts with `prefix` and a space.
-    fn extends(&self, prefix: &mut String) -> bool {
-        prefix.push(' ');
-        let found = KEY_LINES
-            .key(KEY_LINES.index_of(prefix))
-            .is_some_and(|k| k.starts_with(prefix.as_str()));
-        prefix.pop();
-        found
+    fn extends(&self, prefix: &str) -> bool {
+        KEY_LINES.starts_a_key(prefix)
     }
 
     /// The background title that starts with `head` and shares the most of `words` besides
@@ -129,12 +121,9 @@ impl Background {
 
     /// Whether `word` (normalized) is a word of some background title.
     pub(crate) fn knows_word(&self, word: &str) -> bool {
-        let at = WORD_LINES.index_of(word);
-        WORD_LINES.key(at) == Some(word)
-            && WORD_LINES
-                .line(at)
-                .and_then(|line| line.split('\t').nth(1))
-                .is_some_and(|m| self.usable(m))
+        WORD_LINES
+            .find(word)
+            .is_some_and(|at| self.usable(WORD_LINES.second_field(at)))
     }
 
     /// Every run of the title's words (within one part of it) that is a background title, in
@@ -158,7 +147,7 @@ impl Background {
                 if len > 0 {
                     if !known[start + len]
                         || !holds_together(tokens, &[content[start], i])
-                        || !self.extends(&mut key)
+                        || !self.extends(&key)
                     {
                         break;
                     }

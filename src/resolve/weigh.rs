@@ -9,7 +9,7 @@
 use crate::matching::background::{self, Background, Span};
 use crate::model::Lang;
 use crate::normalize::Token;
-use crate::qualifiers;
+use crate::qualifiers::{self, Reading};
 use crate::resolve::open_world;
 
 /// Where the lexicon's answer stands, as the weighing sees it.
@@ -143,7 +143,8 @@ pub(crate) fn weigh(
         // The lexicon came close but could not decide: the background may still say what the
         // job is, unless all it names is part of the lexicon's own match ("agent" inside
         // "health agent", which wants a cue, not another occupation).
-        return match named_by_head(background, default_lang, title, tokens, spans)
+        let reading = qualifiers::read_bare(title, tokens, default_lang);
+        return match named_by_head(background, tokens, spans, &reading)
             .filter(|(span, _)| !chosen.holds(span, tokens))
         {
             Some((span, nearest)) => Weighed::Occupation { span, nearest },
@@ -180,14 +181,13 @@ pub(crate) fn weigh(
 /// first in French — so that it names the job, not what it works on ("Radiator" alone
 /// does not make a radiator mechanic). "Banquet Bartender" is named by "Bartender".
 /// Failing that, the longest that holds most of its part's words.
+/// `reading` is the title's qualifiers read with no word covered (`qualifiers::read_bare`).
 pub(crate) fn named_by_head(
     background: &Background,
-    lang: Lang,
-    title: &str,
     tokens: &[Token],
     spans: &[Span],
+    reading: &Reading,
 ) -> Option<(Span, bool)> {
-    let reading = qualifiers::read(title, tokens, &vec![false; tokens.len()], lang);
     let unplaced = |i: usize| reading.unplaced.get(i).copied().unwrap_or(false);
     let mut best: Option<Span> = None;
     let mut most: Option<Span> = None;
