@@ -28,6 +28,12 @@ const EXIT_FATAL: u8 = 1;
 /// Exit code when `classify` wrote every row but some have verdict `error`.
 const EXIT_ROW_ERRORS: u8 = 3;
 
+// A title's answer is built from many small strings and lists, and a large file codes
+// hundreds of thousands of them on every core: mimalloc's thread-local free lists take about a
+// fifth of a run's instructions that the system allocator spends.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let matches = Cli::command().version(cli::version()).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
