@@ -36,13 +36,21 @@ pub struct QuoteTracker<R> {
     previous_cr: bool,
     /// Lines where records start, for records the parser has not taken yet.
     starts: VecDeque<u64>,
+    /// The bytes that may change the state: the delimiter, the quote, CR and LF. A table,
+    /// because every byte of the input is looked up in it.
+    special: [bool; 256],
 }
 
 impl<R: Read> QuoteTracker<R> {
     /// Wraps `inner`, for fields separated by `delimiter`; its first byte is on line
     /// `first_line` of the input.
     pub fn new(inner: R, delimiter: u8, first_line: u64) -> Self {
+        let mut special = [false; 256];
+        for b in [delimiter, b'"', b'\n', b'\r'] {
+            special[usize::from(b)] = true;
+        }
         QuoteTracker {
+            special,
             inner,
             delimiter,
             state: QuoteState::StartRecord,
@@ -77,8 +85,8 @@ impl<R: Read> QuoteTracker<R> {
     fn feed(&mut self, bytes: &[u8]) {
         use QuoteState::*;
         let term = |b: u8| b == b'\n' || b == b'\r';
-        let delimiter = self.delimiter;
-        let special = |b: &u8| *b == delimiter || *b == b'"' || term(*b);
+        let table = self.special;
+        let special = |b: &u8| table[usize::from(*b)];
         let mut i = 0;
         while i < bytes.len() {
             // Inside a field, ordinary bytes change nothing: skip to the next one that may.

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::commands::classify::coded::Coded;
 
 /// The memory the answer cache may use, in bytes (two generations of half each).
-const CACHE_BYTES: usize = 32 << 20;
+const CACHE_BYTES: usize = 48 << 20;
 
 /// Titles longer than this (in bytes) are not cached: they are rarely repeated.
 pub const MAX_CACHED_TITLE: usize = 1024;

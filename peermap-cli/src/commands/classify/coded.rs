@@ -61,8 +61,9 @@ pub struct Coded {
     /// The appended CSV fields, escaped and joined (CSV), or the JSON object without its
     /// braces (JSON lines).
     pub out: Box<[u8]>,
-    /// What the workforce report needs (with `--report` only).
-    pub report: Option<ReportRow>,
+    /// What the workforce report needs (with `--report` only; boxed, so that the answers
+    /// cached without it stay small).
+    pub report: Option<Box<ReportRow>>,
     /// The decisions file whose decision answered the row, if one did.
     pub decided_by: Option<Box<str>>,
 }
@@ -106,7 +107,9 @@ pub fn render(answer: &Answer, coder: Coder<'_>) -> serde_json::Result<Coded> {
         verdict: answer.verdict(),
         other_occupation: answer.other_occupation().is_some(),
         out,
-        report: coder.with_report.then(|| ReportRow::from_answer(answer)),
+        report: coder
+            .with_report
+            .then(|| Box::new(ReportRow::from_answer(answer))),
         decided_by: answer.decision().map(decisions_file),
     })
 }
