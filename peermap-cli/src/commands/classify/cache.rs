@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::commands::classify::coded::Coded;
 
 /// The memory the answer cache may use, in bytes (estimated: see [`ENTRY_OVERHEAD`]).
-const CACHE_BYTES: usize = 48 << 20;
+const CACHE_BYTES: usize = 40 << 20;
 
 /// Titles longer than this (in bytes) are not cached: they are rarely repeated.
 pub const MAX_CACHED_TITLE: usize = 1024;
@@ -22,8 +22,9 @@ const ENTRY_OVERHEAD: usize = 128;
 /// ring, clearing the bits it finds set and evicting the first answer whose bit was clear.
 /// Memory is bounded (about [`CACHE_BYTES`]) whatever the number of rows, and the titles that
 /// keep coming back stay, while one-off titles (a requisition number, a typo) leave first. On
-/// the 1,000,000-row workload it codes 15 % fewer titles than the two generations it replaced,
-/// in the same memory.
+/// the 1,000,000-row workload with every column it codes 160,871 titles for 144,186 distinct
+/// ones; the two generations it replaced, given 48 MB, made that run take 15.10 G instructions
+/// against 14.17 G (callgrind).
 #[derive(Default)]
 pub struct Cache {
     /// Where each cached title's answer sits in the ring.
