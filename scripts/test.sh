@@ -12,7 +12,7 @@ wheels=target/python-wheels
 rm -rf "$venv" "$wheels"
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-  "maturin>=1.5,<2" "pytest>=7" pyarrow pandas polars pyspark
+  -r peermap-python/requirements-test.txt
 
 # Spark needs a Java runtime; a clean machine may not have one.
 if ! command -v java >/dev/null 2>&1; then
