@@ -34,13 +34,17 @@ struct Title {
 
 /// `peermap review`.
 pub fn run(args: &ReviewArgs) -> anyhow::Result<()> {
-    let (rows, delimiter) = coded_rows(args)?;
     let left_out = decided_and_skipped(args)?;
+    // Rows are folded into their title key as they are read: memory grows with the distinct
+    // titles to review, not with the rows of the file.
     let mut titles: HashMap<String, Title> = HashMap::new();
-    for row in rows.into_iter().filter(|r| wanted(r, args)) {
+    let delimiter = for_each_coded_row(args, |row| {
+        if !wanted(&row, args) {
+            return;
+        }
         let key = peermap::normalize(&row.title);
         if key.is_empty() || left_out.contains(&key) {
-            continue;
+            return;
         }
         let spelling = row.title.clone();
         let title = match titles.entry(key) {
@@ -53,7 +57,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<()> {
         };
         title.count += 1;
         *title.spellings.entry(spelling).or_default() += 1;
-    }
+    })?;
     let mut listed: Vec<(String, Title)> = titles.into_iter().collect();
     listed.sort_by(|(ka, a), (kb, b)| b.count.cmp(&a.count).then_with(|| ka.cmp(kb)));
     let delimiter = args.delimiter.unwrap_or(delimiter);
@@ -106,11 +110,12 @@ fn decided_and_skipped(args: &ReviewArgs) -> anyhow::Result<BTreeSet<String>> {
     Ok(keys)
 }
 
-/// The coded rows and the separator the review should use: read from JSON lines, or coded
-/// first from an input file (whose separator the review keeps).
-fn coded_rows(args: &ReviewArgs) -> anyhow::Result<(Vec<Coded>, u8)> {
+/// Hands `each` the coded rows, read from JSON lines or coded first from an input file, and
+/// returns the separator the review should use (the input file's, which the review keeps).
+fn for_each_coded_row(args: &ReviewArgs, each: impl FnMut(Coded)) -> anyhow::Result<u8> {
     if is_json_lines(&args.input)? {
-        return Ok((read_json_lines(&args.input)?, b','));
+        for_each_json_line(&args.input, each)?;
+        return Ok(b',');
     }
     let dir = tempfile::tempdir().context("cannot make a temporary folder")?;
     let coded = dir.path().join("coded.jsonl");
@@ -132,7 +137,8 @@ fn coded_rows(args: &ReviewArgs) -> anyhow::Result<(Vec<Coded>, u8)> {
     let delimiter = args
         .delimiter
         .unwrap_or_else(|| first_line_separator(&args.input));
-    Ok((read_json_lines(&coded)?, delimiter))
+    for_each_json_line(&coded, each)?;
+    Ok(delimiter)
 }
 
 /// A `.jsonl` file, or one whose first character is `{`.
@@ -163,10 +169,10 @@ fn first_line_separator(path: &Path) -> u8 {
         .unwrap_or(b',')
 }
 
-fn read_json_lines(path: &Path) -> anyhow::Result<Vec<Coded>> {
+/// Reads the JSON lines of `peermap classify --format jsonl` one at a time.
+fn for_each_json_line(path: &Path, mut each: impl FnMut(Coded)) -> anyhow::Result<()> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut rows = Vec::new();
     for (at, line) in BufReader::new(file).lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -179,9 +185,9 @@ fn read_json_lines(path: &Path) -> anyhow::Result<Vec<Coded>> {
                 at + 1
             )
         })?;
-        rows.push(coded_of(&value));
+        each(coded_of(&value));
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn coded_of(value: &Value) -> Coded {
